@@ -1,0 +1,285 @@
+"""Families: the synthetic population, its latent risk and its incidents.
+
+Per-family state lives in numpy arrays indexed by family id (performance.md: the hybrid design);
+`Family` is a thin Mesa agent that points into them so the dashboard and the exercises can
+inspect a family. No real data is used: every family is drawn from the parameters.
+
+Incidents follow the latent incident rate (incidents per year) through a time change: family i
+has its k-th incident when the hazard integrated since incident k-1 reaches a unit-exponential
+threshold drawn from the keyed stream ("incident_gap", i, k). A measure that lowers the rate
+(a restraining order, detention) only stretches the time to that threshold, so two scenarios
+run with the same seed give a family the same incidents until policy changes its rate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+from numpy.typing import NDArray
+
+from simulation.arrays import IntArray
+from simulation.enums import ComplicatingFactor, HelpType, Measure, SafetyPhase, ViolenceType
+from simulation.parameters.population import PopulationParams
+from simulation.randomness import RandomStreams
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from simulation.model import ChainModel
+
+NEVER = np.iinfo(np.int32).max
+DAYS_PER_YEAR = 365.25
+N_MEASURES = len(Measure)
+N_HELP = len(HelpType)
+_POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
+
+
+class FamilyPopulation:
+    """Columns of per-family state (one row per household).
+
+    Args:
+        params: population parameters (national sizes).
+        scale: share of national demand simulated (1/26 for one region).
+        n_regions: number of VT regions the families live in.
+        horizon_days: length of the run, for drawing onsets.
+        streams: the run's random streams.
+        n_services: number of functions (columns of `in_service`: pending or running work).
+    """
+
+    def __init__(
+        self,
+        params: PopulationParams,
+        scale: float,
+        n_regions: int,
+        horizon_days: int,
+        streams: RandomStreams,
+        n_services: int,
+    ) -> None:
+        self.params = params
+        self.streams = streams
+        rng = streams.stream("population")
+        at_start = round(params.onset.families_at_start * scale)
+        new = int(rng.poisson(params.onset.new_families_per_year * scale * horizon_days / DAYS_PER_YEAR))
+        n = at_start + new
+        self.n = n
+        self.onset_day = np.concatenate([np.zeros(at_start), np.sort(rng.uniform(0.0, horizon_days, new))])
+        self.region = rng.integers(0, n_regions, n).astype(np.int16)
+        types = params.violence.types()
+        shares = np.array([t.share for t in types])
+        self.violence_type = rng.choice(len(types), size=n, p=shares / shares.sum()).astype(np.int8)
+        vt = self.violence_type
+        p_children = np.array([t.p_children for t in types])[vt]
+        has_children = rng.random(n) < p_children
+        extra_children = rng.poisson(params.households.mean_children_if_any - 1.0, n)
+        self.n_children = np.where(has_children, 1 + extra_children, 0).astype(np.int8)
+        self.n_adults = np.where(rng.random(n) < params.households.p_two_adults, 2, 1).astype(np.int8)
+        stalking = vt == ViolenceType.EX_PARTNER_STALKING
+        self.perpetrator_at_home = ~stalking & ((self.n_adults == 2) | (vt == ViolenceType.CHILD_ABUSE_NEGLECT))
+        hh = params.households
+        factor_p = {
+            ComplicatingFactor.ADDICTION: hh.p_addiction,
+            ComplicatingFactor.PSYCHIATRIC: hh.p_psychiatric,
+            ComplicatingFactor.MILD_INTELLECTUAL_DISABILITY: hh.p_mild_intellectual_disability,
+            ComplicatingFactor.POVERTY: hh.p_poverty,
+        }
+        self.factors = np.zeros(n, dtype=np.uint8)
+        for factor, p in factor_p.items():
+            self.factors |= (rng.random(n) < p).astype(np.uint8) << np.uint8(factor)
+        self.care_avoiding = rng.random(n) < hh.p_care_avoiding
+        risk = params.risk
+        median = risk.incidents_per_year_median * np.array([t.incident_rate_multiplier for t in types])[vt]
+        self.latent_rate = np.minimum(
+            median * np.exp(risk.incidents_per_year_log_sd * rng.standard_normal(n)), risk.max_incidents_per_year
+        )
+        self.serious_multiplier = np.array([t.serious_multiplier for t in types])[vt]
+        self.stopped = np.zeros(n, dtype=bool)
+        self.measure_count = np.zeros((n, N_MEASURES), dtype=np.int16)
+        self.measure_factor = np.ones(n)
+        self.help_count = np.zeros((n, N_HELP), dtype=np.int16)
+        self.help_quality = np.ones((n, N_HELP), dtype=np.float32)
+        # Incident clock (see module docstring).
+        ids = np.arange(n)
+        self.n_incidents = np.zeros(n, dtype=np.int32)
+        self.hazard_target = streams.keyed_exponential("incident_gap", ids, 0)
+        self.hazard_used = np.zeros(n)
+        self.hazard_at = self.onset_day.copy()
+        self.rate_per_day = self.effective_rate(ids) / DAYS_PER_YEAR
+        self.next_time = np.full(n, np.inf)
+        self.next_day = np.full(n, NEVER, dtype=np.int32)
+        self.processed_day = -1
+        self._schedule(ids)
+        # Journey through the chain.
+        self.last_incident_time = np.full(n, -np.inf)
+        self.n_serious = np.zeros(n, dtype=np.int32)
+        self.phase = np.zeros(n, dtype=np.int8)
+        self.phase_since = np.zeros(n)
+        self.first_stable_time = np.full(n, np.nan)
+        self.first_report_time = np.full(n, np.nan)
+        self.last_report_time = np.full(n, -np.inf)
+        self.last_contact_time = np.full(n, -np.inf)
+        self.n_reports = np.zeros(n, dtype=np.int32)
+        self.vt_open = np.zeros(n, dtype=np.int16)
+        self.watchers = np.zeros(n, dtype=np.int16)
+        self.open_cases = np.zeros(n, dtype=np.int16)
+        self.info_quality = np.ones(n, dtype=np.float32)
+        self.n_handoffs = np.zeros(n, dtype=np.int32)
+        self.n_facts_lost = np.zeros(n, dtype=np.int32)
+        self.n_professionals = np.zeros(n, dtype=np.int32)
+        self.n_professional_changes = np.zeros(n, dtype=np.int32)
+        self.n_assessments = np.zeros(n, dtype=np.int32)
+        self.lead_org = np.full(n, -1, dtype=np.int32)
+        self.has_plan = np.zeros(n, dtype=bool)
+        self.decision_counter = np.zeros(n, dtype=np.int32)
+        self.in_service = np.zeros((n, n_services), dtype=np.int16)
+        self.phase_counts = np.zeros(len(SafetyPhase), dtype=np.int64)
+        self.phase_counts[SafetyPhase.NOT_IN_VIEW] = n
+
+    # ----------------------------------------------------------------- properties
+    def factor_count(self, idx: IntArray | slice = slice(None)) -> IntArray:
+        """Number of complicating factors of families `idx` (default: all)."""
+        return _POPCOUNT[self.factors[idx]]
+
+    def in_view(self) -> NDArray[np.bool_]:
+        """Families the chain currently knows."""
+        return self.phase != SafetyPhase.NOT_IN_VIEW
+
+    def effective_rate(self, idx: IntArray) -> NDArray[np.float64]:
+        """Incidents per year now: latent rate x stopped factor x measures."""
+        stopped = np.where(self.stopped[idx], self.params.risk.stopped_rate_factor, 1.0)
+        return self.latent_rate[idx] * stopped * self.measure_factor[idx]
+
+    def truly_unsafe(self, idx: IntArray, now: float) -> NDArray[np.bool_]:
+        """Ground truth for assessments: ongoing risk above the threshold or a recent serious incident."""
+        risky = (~self.stopped[idx]) & (self.latent_rate[idx] >= self.params.risk.unsafe_incidents_per_year)
+        recent = (now - self.last_incident_time[idx]) < 30.0
+        return risky | recent
+
+    def draws(self, stream: str, idx: IntArray) -> NDArray[np.float64]:
+        """One keyed uniform per family for a decision; each family's counter advances."""
+        counters = self.decision_counter[idx]
+        self.decision_counter[idx] += 1
+        return self.streams.keyed_array(stream, idx, counters)
+
+    def draws_many(self, streams: tuple[str, ...], idx: IntArray) -> NDArray[np.float64]:
+        """Keyed uniforms for several decisions about the same families: shape (streams, families)."""
+        counters = self.decision_counter[idx]
+        self.decision_counter[idx] += 1
+        return self.streams.keyed_matrix(streams, idx, counters)
+
+    # ------------------------------------------------------------- incident clock
+    def _schedule(self, idx: IntArray) -> None:
+        rate = self.rate_per_day[idx]
+        with np.errstate(divide="ignore"):
+            wait = np.where(rate > 0, (self.hazard_target[idx] - self.hazard_used[idx]) / rate, np.inf)
+        nxt = np.maximum(self.hazard_at[idx] + wait, self.processed_day + 1.0)
+        self.next_time[idx] = nxt
+        self.next_day[idx] = np.where(nxt < NEVER, np.floor(np.minimum(nxt, NEVER - 1)), NEVER).astype(np.int32)
+
+    def reschedule(self, idx: IntArray, now: float) -> None:
+        """The rate of families `idx` changed at time `now`: re-plan their next incident."""
+        if idx.size == 0:
+            return
+        at = np.maximum(self.hazard_at[idx], now)
+        self.hazard_used[idx] += (at - self.hazard_at[idx]) * self.rate_per_day[idx]
+        self.hazard_at[idx] = at
+        self.rate_per_day[idx] = self.effective_rate(idx) / DAYS_PER_YEAR
+        self._schedule(idx)
+
+    def take_incidents(self, day: int) -> tuple[IntArray, NDArray[np.float64]]:
+        """Families with an incident on `day`, and the times; advances their incident clocks."""
+        self.processed_day = day
+        idx = np.flatnonzero(self.next_day == day)
+        if idx.size == 0:
+            return idx, np.empty(0)
+        times = self.next_time[idx]
+        self.n_incidents[idx] += 1
+        self.last_incident_time[idx] = times
+        self.hazard_target[idx] = self.streams.keyed_exponential("incident_gap", idx, self.n_incidents[idx])
+        self.hazard_used[idx] = 0.0
+        self.hazard_at[idx] = times
+        self._schedule(idx)
+        return idx, times
+
+    # ----------------------------------------------------------- measures and help
+    def change_measure(
+        self, idx: IntArray, measure: Measure, delta: int, now: float, factors: NDArray[np.float64]
+    ) -> None:
+        """Start (+1) or end (-1) a direct-safety measure; `factors` is the rate factor per measure."""
+        if idx.size == 0:
+            return
+        np.add.at(self.measure_count[:, measure], idx, delta)
+        active = self.measure_count[idx] > 0
+        self.measure_factor[idx] = np.prod(np.where(active, factors[None, :], 1.0), axis=1)
+        self.reschedule(idx, now)
+
+    def change_help(
+        self, idx: IntArray, help_type: HelpType, delta: int, quality: NDArray[np.float64] | float = 1.0
+    ) -> None:
+        """Start (+1, with its quality) or end (-1) a kind of help."""
+        if idx.size == 0:
+            return
+        np.add.at(self.help_count[:, help_type], idx, delta)
+        if delta > 0:
+            self.help_quality[idx, help_type] = quality
+
+    # ------------------------------------------------------------ risk dynamics
+    def monthly_risk_update(
+        self, now: float, stop_multiplier: NDArray[np.float64], relapse_multiplier: NDArray[np.float64]
+    ) -> None:
+        """Escalation or de-escalation of latent risk, desistance and relapse, for all started families.
+
+        Draws a fixed number of numbers per month (one per family) so the draws line up
+        between scenarios (common random numbers).
+        """
+        risk = self.params.risk
+        walk = self.streams.stream("risk_walk").standard_normal(self.n)
+        chance = self.streams.stream("desistance").random(self.n)
+        started = self.onset_day <= now
+        drift = (
+            risk.monthly_log_drift
+            + risk.factor_log_drift * self.factor_count()
+            + risk.care_avoidance_log_drift * self.care_avoiding
+        )
+        log_rate = np.log(self.latent_rate) + np.where(started, drift + risk.monthly_log_sd * walk, 0.0)
+        self.latent_rate = np.minimum(np.exp(log_rate), risk.max_incidents_per_year)
+        p_stop = 1.0 - (1.0 - risk.p_stop_per_month) ** stop_multiplier
+        p_relapse = risk.p_relapse_per_month * relapse_multiplier
+        stops = started & ~self.stopped & (chance < p_stop)
+        relapses = started & self.stopped & (chance < p_relapse)
+        self.stopped = (self.stopped | stops) & ~relapses
+        self.reschedule(np.flatnonzero(started), now)
+
+
+class Family(mesa.Agent):
+    """A household, as a thin Mesa agent: an index into the population arrays."""
+
+    def __init__(self, model: ChainModel, index: int) -> None:
+        super().__init__(model)
+        self.index = index
+
+    @property
+    def _pop(self) -> FamilyPopulation:
+        return self.model.population  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def phase(self) -> SafetyPhase:
+        return SafetyPhase(int(self._pop.phase[self.index]))
+
+    @property
+    def violence_type(self) -> ViolenceType:
+        return ViolenceType(int(self._pop.violence_type[self.index]))
+
+    @property
+    def incidents_per_year(self) -> float:
+        """Current latent incident rate (incidents per year)."""
+        return float(self._pop.latent_rate[self.index])
+
+    @property
+    def n_children(self) -> int:
+        return int(self._pop.n_children[self.index])
+
+    def journey(self, labels: bool = True) -> pd.DataFrame:
+        """Every event record of this family, in time order."""
+        return self.model.family_journey(self.index, labels=labels)  # type: ignore[attr-defined,no-any-return]

@@ -1,0 +1,484 @@
+"""Metrics of BRIEF §6 as pure functions over a run's outputs.
+
+Each metric takes a `RunResult` and a time window (years since the policy start) and returns a
+number. Family metrics use the cohort of families first reported in the window; counts over the
+policy period come from the `*_policy` columns. `METRICS` lists every metric with its label,
+unit, which direction is better, its group (safety, principles, flow, workforce, cost) and the
+reform principles it speaks to, so reports can say what a difference means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from simulation.enums import EventKind, OrgKind, Reason, ReportKind
+from simulation.results import RunResult
+from simulation.services import SERVICES, ServiceKind
+
+DAYS_PER_YEAR = 365.25
+FOLLOW_UP_DAYS = 548  # 18 months (FIGURES T10)
+
+# Starting points of the reform (BRIEF §5) and the beoordelingskader principles.
+STARTING_POINTS = {
+    "whole_family": "coherent help and support for the whole family",
+    "fewer_professionals": "fewer professionals involved with a family",
+    "multidisciplinary": "professionals working together in multidisciplinary teams",
+    "transparent": "a way of working the family understands and finds transparent",
+}
+ASSESSMENT_PRINCIPLES = {
+    "gezinsgericht": "family-centred",
+    "rechtsbeschermend": "legally protective and transparent",
+    "eenvoudig": "simple",
+    "lerend": "learning",
+}
+
+
+@dataclass(frozen=True)
+class Window:
+    """Years since the policy start, [start, end)."""
+
+    start: float = 0.0
+    end: float = float("inf")
+
+    def days(self, result: RunResult) -> tuple[float, float]:
+        lo = result.start_day + self.start * DAYS_PER_YEAR
+        hi = min(result.end_day, result.start_day + self.end * DAYS_PER_YEAR)
+        return lo, hi
+
+
+def _years(result: RunResult, window: Window) -> float:
+    lo, hi = window.days(result)
+    return max(hi - lo, 1.0) / DAYS_PER_YEAR
+
+
+def _events(result: RunResult, kind: EventKind, window: Window) -> pd.DataFrame:
+    lo, hi = window.days(result)
+    r = result.records
+    return r[(r["event"] == kind) & (r["time"] >= lo) & (r["time"] < hi)]
+
+
+def _cohort(result: RunResult, window: Window, follow_up_days: float = 0.0) -> pd.DataFrame:
+    """Families first reported in the window (leaving room for a follow-up period)."""
+    lo, hi = window.days(result)
+    f = result.families
+    first = f["first_report_time"]
+    return f[(first >= lo) & (first < min(hi, result.end_day - follow_up_days))]
+
+
+def _in_chain(result: RunResult) -> pd.DataFrame:
+    """Families with at least one report in the policy period."""
+    f = result.families
+    return f[f["n_reports_policy"] > 0]
+
+
+# ---------------------------------------------------------------- safety
+def repeat_violence_18m(result: RunResult, window: Window = Window()) -> float:
+    """Share of newly reported families with any incident in the 18 months after the first report."""
+    cohort = _cohort(result, window, FOLLOW_UP_DAYS)
+    if cohort.empty:
+        return float("nan")
+    incidents = result.records[result.records["event"] == EventKind.INCIDENT][["family", "time"]]
+    merged = incidents.merge(cohort[["family", "first_report_time"]], on="family")
+    after = merged[
+        (merged["time"] > merged["first_report_time"])
+        & (merged["time"] <= merged["first_report_time"] + FOLLOW_UP_DAYS)
+    ]
+    return float(after["family"].nunique() / len(cohort))
+
+
+def serious_incidents_per_year(result: RunResult, window: Window = Window()) -> float:
+    """Serious escalations per year (whole simulated population)."""
+    incidents = _events(result, EventKind.INCIDENT, window)
+    return float((incidents["detail"] == 1).sum() / _years(result, window))
+
+
+def stable_within_year(result: RunResult, window: Window = Window()) -> float:
+    """Share of newly reported families in stable safety within a year of the first report."""
+    cohort = _cohort(result, window, DAYS_PER_YEAR)
+    if cohort.empty:
+        return float("nan")
+    days = cohort["first_stable_time"] - cohort["first_report_time"]
+    return float(((days >= 0) & (days <= DAYS_PER_YEAR)).mean())
+
+
+def median_days_to_stable(result: RunResult, window: Window = Window()) -> float:
+    """Median days from first report to stable safety (Kaplan-Meier, censored at the horizon)."""
+    cohort = _cohort(result, window)
+    if cohort.empty:
+        return float("nan")
+    reached = cohort["first_stable_time"] >= cohort["first_report_time"]
+    duration = np.where(
+        reached, cohort["first_stable_time"] - cohort["first_report_time"], result.end_day - cohort["first_report_time"]
+    )
+    return kaplan_meier_median(np.asarray(duration, dtype=float), np.asarray(reached, dtype=bool))
+
+
+def kaplan_meier_median(duration: np.ndarray, observed: np.ndarray) -> float:
+    """Time at which the Kaplan-Meier survival curve drops to 0.5 (nan if it never does)."""
+    order = np.argsort(duration, kind="stable")
+    duration, observed = duration[order], observed[order]
+    at_risk = len(duration) - np.arange(len(duration))
+    survival = np.cumprod(np.where(observed, 1.0 - 1.0 / at_risk, 1.0))
+    below = np.flatnonzero(survival <= 0.5)
+    return float(duration[below[0]]) if below.size else float("nan")
+
+
+def repeat_report_share(result: RunResult, window: Window = Window()) -> float:
+    """Share of reports about families VT already knew (repeat or follow-up reports)."""
+    reports = _events(result, EventKind.REPORT, window)
+    if reports.empty:
+        return float("nan")
+    return float((reports["detail"] != ReportKind.NEW).mean())
+
+
+# ------------------------------------------------------------ principles
+def _per_family(column: str) -> Callable[[RunResult, Window], float]:
+    def metric(result: RunResult, window: Window = Window()) -> float:
+        families = _in_chain(result)
+        return float(families[f"{column}_policy"].mean()) if len(families) else float("nan")
+
+    return metric
+
+
+professionals_per_family = _per_family("n_professionals")
+professionals_per_family.__doc__ = "Professionals who met the family in the policy period, per family in the chain."
+handoffs_per_family = _per_family("n_handoffs")
+handoffs_per_family.__doc__ = "Handoffs per family in the chain."
+facts_lost_per_family = _per_family("n_facts_lost")
+facts_lost_per_family.__doc__ = "Handoffs that lost facts, per family in the chain."
+professional_changes_per_family = _per_family("n_professional_changes")
+professional_changes_per_family.__doc__ = "Changes of professional (staff leaving), per family in the chain."
+
+
+def duplicate_assessments_per_family(result: RunResult, window: Window = Window()) -> float:
+    """Safety assessments beyond the first, per family in the chain (ontdubbelen)."""
+    families = _in_chain(result)
+    if families.empty:
+        return float("nan")
+    return float(np.maximum(families["n_assessments_policy"] - 1, 0).mean())
+
+
+def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
+    """Share of families in the chain with one coordinated plan and a named lead.
+
+    True when all professional work for the family came from one organisation, or when a
+    multi-agency meeting agreed a plan with a lead (actieoverleg, MDA++, ZVH case meeting).
+    """
+    families = _in_chain(result)
+    if families.empty:
+        return float("nan")
+    starts = _events(result, EventKind.CASE_START, window)
+    professional = [s for s in ServiceKind if SERVICES[s].professional]
+    starts = starts[starts["detail"].isin(professional)]
+    organisations = starts.groupby("family")["org"].nunique()
+    single = organisations.reindex(families["family"]).fillna(0).to_numpy() <= 1
+    return float((single | families["has_plan"].to_numpy()).mean())
+
+
+# ------------------------------------------------------------------ flow
+def _wait(service: ServiceKind, late_after: float | None = None) -> Callable[[RunResult, Window], float]:
+    def metric(result: RunResult, window: Window = Window()) -> float:
+        starts = _events(result, EventKind.CASE_START, window)
+        waits = starts.loc[starts["detail"] == service, "value"]
+        if waits.empty:
+            return float("nan")
+        return float((waits > late_after).mean()) if late_after is not None else float(waits.mean())
+
+    return metric
+
+
+triage_wait_days = _wait(ServiceKind.VT_TRIAGE)
+triage_wait_days.__doc__ = "Mean days from a report reaching VT to the start of its safety assessment."
+triage_late_share = _wait(ServiceKind.VT_TRIAGE, 7.0)
+triage_late_share.__doc__ = "Share of safety assessments started later than the norm (5 working days)."
+board_wait_days = _wait(ServiceKind.BOARD_INVESTIGATION)
+board_wait_days.__doc__ = "Mean days before the board starts an investigation."
+supervision_wait_days = _wait(ServiceKind.GI_SUPERVISION)
+supervision_wait_days.__doc__ = "Mean days from the court order to the start of supervision (GI waiting list)."
+local_help_wait_days = _wait(ServiceKind.LOCAL_HELP)
+local_help_wait_days.__doc__ = "Mean days before the local team's help starts."
+
+
+def days_to_decision(result: RunResult, window: Window = Window()) -> float:
+    """Mean days from a report to VT's decision on it."""
+    reports = _events(result, EventKind.REPORT, window)
+    decisions = _events(result, EventKind.DECISION, window)
+    vt = decisions[
+        decisions["org_kind"].isin([OrgKind.VEILIG_THUIS, OrgKind.REGIONAL_SAFETY_TEAM])
+        & decisions["reason"].isin(
+            [Reason.CLOSE_WITH_ADVICE, Reason.HAND_OVER_LOCAL_TEAM, Reason.VT_INVESTIGATION, Reason.SAFETY_CONDITIONS]
+        )
+    ]
+    if reports.empty or vt.empty:
+        return float("nan")
+    first_decision = pd.merge_asof(
+        reports[["time", "family"]].sort_values("time"),
+        vt[["time", "family"]].rename(columns={"time": "decided"}).sort_values("decided"),
+        left_on="time",
+        right_on="decided",
+        by="family",
+        direction="forward",
+    )
+    delay = (first_decision["decided"] - first_decision["time"]).dropna()
+    return float(delay.mean()) if len(delay) else float("nan")
+
+
+def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -> float:
+    """Handoffs in which nobody held the family's safety while it waited, per family in the chain."""
+    handoffs = _events(result, EventKind.HANDOFF, window)
+    families = _in_chain(result)
+    if families.empty:
+        return float("nan")
+    return float(((handoffs["flag"] & 16) > 0).sum() / len(families))
+
+
+# ------------------------------------------------------------- workforce
+def _daily_mean(column: str) -> Callable[[RunResult, Window], float]:
+    def metric(result: RunResult, window: Window = Window()) -> float:
+        d = result.daily
+        sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+        return float(sel[column].mean()) if len(sel) else float("nan")
+
+    return metric
+
+
+def attrition_per_year(result: RunResult, window: Window = Window()) -> float:
+    """Share of staff leaving per year (all organisations)."""
+    d = result.daily
+    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    if sel.empty or sel["staff"].mean() <= 0:
+        return float("nan")
+    return float(sel["leavers"].sum() / sel["staff"].mean() / (len(sel) / DAYS_PER_YEAR))
+
+
+def vacancy_share(result: RunResult, window: Window = Window()) -> float:
+    """Funded positions without a professional, as a share of funded positions."""
+    d = result.daily
+    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    funded = sel["staff"] + sel["vacancies"]
+    return float((sel["vacancies"] / funded.where(funded > 0)).mean()) if len(sel) else float("nan")
+
+
+def youth_protection_caseload(result: RunResult, window: Window = Window()) -> float:
+    """Families under supervision per professional working on supervision (GI or merged team)."""
+    s = result.services
+    sel = s[
+        (s["service"] == "gi_supervision")
+        & (s["year"] >= window.start)
+        & (s["year"] < window.end)
+        & (s["day"] >= result.start_day)
+    ]
+    staff = sel["staff"].mean() if len(sel) else 0.0
+    return float(sel["active"].mean() / staff) if staff > 0 else float("nan")
+
+
+# ------------------------------------------------------------------ cost
+def cost_eur_per_year(result: RunResult, window: Window = Window()) -> float:
+    """Professional hours at full cost plus development and transition budgets, per year."""
+    d = result.daily
+    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    return float(sel["cost_eur"].sum() / max(len(sel), 1) * DAYS_PER_YEAR)
+
+
+def hours_per_year(result: RunResult, window: Window = Window()) -> float:
+    """Professional hours per year."""
+    d = result.daily
+    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    return float(sel["hours"].sum() / max(len(sel), 1) * DAYS_PER_YEAR)
+
+
+def transition_eur(result: RunResult, window: Window = Window()) -> float:
+    """Restructuring transition cost spent in the window."""
+    d = result.daily
+    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    return float(sel["transition_eur"].sum())
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric with what it means."""
+
+    name: str
+    function: Callable[[RunResult, Window], float]
+    label: str
+    unit: str
+    better: str  # "lower" or "higher"
+    group: str  # safety, principles, flow, workforce, cost
+    principles: tuple[str, ...] = ()
+
+    def __call__(self, result: RunResult, window: Window = Window()) -> float:
+        return self.function(result, window)
+
+    @property
+    def description(self) -> str:
+        return (self.function.__doc__ or "").strip().splitlines()[0]
+
+
+_M = Metric
+METRICS: dict[str, Metric] = {
+    m.name: m
+    for m in (
+        _M(
+            "repeat_violence_18m",
+            repeat_violence_18m,
+            "Repeat violence within 18 months",
+            "share of families",
+            "lower",
+            "safety",
+            ("whole_family", "gezinsgericht"),
+        ),
+        _M(
+            "serious_incidents_per_year",
+            serious_incidents_per_year,
+            "Serious escalations",
+            "per year",
+            "lower",
+            "safety",
+            ("gezinsgericht",),
+        ),
+        _M(
+            "stable_within_year",
+            stable_within_year,
+            "Stable safety within a year",
+            "share of families",
+            "higher",
+            "safety",
+            ("whole_family",),
+        ),
+        _M(
+            "median_days_to_stable",
+            median_days_to_stable,
+            "Time to stable safety (median)",
+            "days",
+            "lower",
+            "safety",
+            ("whole_family",),
+        ),
+        _M(
+            "repeat_report_share",
+            repeat_report_share,
+            "Repeat and follow-up reports",
+            "share of reports",
+            "lower",
+            "safety",
+            (),
+        ),
+        _M(
+            "professionals_per_family",
+            professionals_per_family,
+            "Professionals per family",
+            "professionals",
+            "lower",
+            "principles",
+            ("fewer_professionals", "eenvoudig", "transparent"),
+        ),
+        _M(
+            "handoffs_per_family",
+            handoffs_per_family,
+            "Handoffs per family",
+            "handoffs",
+            "lower",
+            "principles",
+            ("multidisciplinary", "eenvoudig"),
+        ),
+        _M(
+            "facts_lost_per_family",
+            facts_lost_per_family,
+            "Facts lost at handoffs",
+            "handoffs per family",
+            "lower",
+            "principles",
+            ("multidisciplinary", "rechtsbeschermend"),
+        ),
+        _M(
+            "plan_and_lead_share",
+            plan_and_lead_share,
+            "One plan with a named lead",
+            "share of families",
+            "higher",
+            "principles",
+            ("whole_family", "multidisciplinary", "transparent"),
+        ),
+        _M(
+            "duplicate_assessments_per_family",
+            duplicate_assessments_per_family,
+            "Duplicated assessments",
+            "per family",
+            "lower",
+            "principles",
+            ("eenvoudig", "gezinsgericht"),
+        ),
+        _M(
+            "professional_changes_per_family",
+            professional_changes_per_family,
+            "Changes of professional",
+            "per family",
+            "lower",
+            "principles",
+            ("transparent", "rechtsbeschermend"),
+        ),
+        _M(
+            "unprotected_waits_per_family",
+            unprotected_waits_per_family,
+            "Waits with nobody holding safety",
+            "per family",
+            "lower",
+            "principles",
+            ("rechtsbeschermend",),
+        ),
+        _M("triage_wait_days", triage_wait_days, "Wait for VT safety assessment", "days", "lower", "flow"),
+        _M(
+            "triage_late_share",
+            triage_late_share,
+            "Assessments later than the norm",
+            "share",
+            "lower",
+            "flow",
+            ("rechtsbeschermend",),
+        ),
+        _M("days_to_decision", days_to_decision, "Report to decision", "days", "lower", "flow"),
+        _M("board_wait_days", board_wait_days, "Wait for board investigation", "days", "lower", "flow"),
+        _M("supervision_wait_days", supervision_wait_days, "Wait for supervision (GI)", "days", "lower", "flow"),
+        _M("local_help_wait_days", local_help_wait_days, "Wait for local-team help", "days", "lower", "flow"),
+        _M(
+            "attrition_per_year",
+            attrition_per_year,
+            "Staff attrition",
+            "share per year",
+            "lower",
+            "workforce",
+            ("lerend",),
+        ),
+        _M("vacancy_share", vacancy_share, "Vacancies", "share of positions", "lower", "workforce"),
+        _M(
+            "youth_protection_caseload",
+            youth_protection_caseload,
+            "Caseload in supervision",
+            "families per FTE",
+            "lower",
+            "workforce",
+        ),
+        _M("hours_per_year", hours_per_year, "Professional hours", "hours per year", "lower", "cost"),
+        _M("cost_eur_per_year", cost_eur_per_year, "Cost", "EUR per year", "lower", "cost"),
+        _M("transition_eur", transition_eur, "Transition cost", "EUR", "lower", "cost"),
+    )
+}
+
+
+def compute(result: RunResult, window: Window = Window(), names: list[str] | None = None) -> dict[str, float]:
+    """Every metric (or the named ones) for one run and window."""
+    return {name: METRICS[name](result, window) for name in (names or list(METRICS))}
+
+
+def yearly(result: RunResult, names: list[str] | None = None) -> pd.DataFrame:
+    """Metrics per policy year: one row per (year, metric)."""
+    years = int(np.floor((result.end_day - result.start_day) / DAYS_PER_YEAR + 1e-9))
+    rows = []
+    for year in range(years):
+        values = compute(result, Window(year, year + 1), names)
+        rows.extend({"year": year + 1, "metric": k, "value": v} for k, v in values.items())
+    return pd.DataFrame(rows)

@@ -1,0 +1,193 @@
+"""The daily work of the organisations: staff the queues, start work, finish it.
+
+Each day every queue is staffed from the professionals present (job queues: one server per
+professional on the function; caseloads: slots = staff x maximum caseload), starts what it can,
+and the work that finishes that day hands its families to the pathway of its function, which
+decides what happens next. Starting work releases whoever held the family's safety while it
+waited and counts the new professional and assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+from numpy.typing import NDArray
+
+from simulation.arrays import IntArray
+from simulation.enums import EventKind, Reason
+from simulation.queues import Caseload, JobQueue
+from simulation.records import NO_HOLDER
+from simulation.services import SERVICES, ServiceKind
+
+if TYPE_CHECKING:
+    from simulation.model import ChainModel
+
+Handler = Callable[["ChainModel", IntArray], None]
+
+
+class Operations:
+    """Staffing, serving and completing work across all queues of the model."""
+
+    def __init__(
+        self, model: ChainModel, on_start: dict[ServiceKind, Handler], on_finish: dict[ServiceKind, Handler]
+    ) -> None:
+        self.model = model
+        self.on_start = on_start
+        self.on_finish = on_finish
+        self.due: dict[int, list[int]] = {}
+        self.started_today = np.zeros(len(ServiceKind), dtype=np.int64)
+        self.waited_today = np.zeros(len(ServiceKind))
+        self.late_today = np.zeros(len(ServiceKind), dtype=np.int64)
+
+    # ------------------------------------------------------------------ staffing
+    def staff(self, now: float) -> None:
+        """Set servers and slots of every queue from today's staff (a weekly roster)."""
+        model = self.model
+        wf = model.workforce
+        for q in model.queues:
+            org = q.org
+            share = model.queue_share[q.qid]
+            if isinstance(q, JobQueue):
+                present = wf.present[org] * share
+                servers = int(present) + (1 if present - int(present) >= 0.5 else 0)
+                if present > 0 and servers == 0:
+                    servers = 1
+                q.set_servers(servers, now)
+                q.days_per_hour = 1.0 / max(wf.staffing.hours_per_day[org] * wf.productivity[org], 1e-6)
+            else:
+                q.capacity = model.caseload_capacity(q)
+        model.update_workload()
+
+    # ------------------------------------------------------------------- serving
+    def serve(self, day: int) -> None:
+        """Start all work that can start today."""
+        model = self.model
+        until = day + 1.0
+        self.started_today[:] = 0
+        self.waited_today[:] = 0.0
+        self.late_today[:] = 0
+        jobs_started: list[tuple[int, float, float]] = []
+        cases_started: list[tuple[int, float]] = []
+        for q in model.queues:
+            if not (q.waiting or (q.incoming and q.incoming[0][0] < until)):
+                continue
+            if isinstance(q, JobQueue):
+                q.serve(until, jobs_started)
+            else:
+                q.admit(float(day), until, cases_started)
+        if jobs_started:
+            ids = np.fromiter((j for j, _, _ in jobs_started), dtype=np.int64, count=len(jobs_started))
+            starts = np.fromiter((s for _, s, _ in jobs_started), dtype=float, count=len(jobs_started))
+            ends = np.fromiter((e for _, _, e in jobs_started), dtype=float, count=len(jobs_started))
+            self._started(ids, starts, ends)
+        if cases_started:
+            ids = np.fromiter((j for j, _ in cases_started), dtype=np.int64, count=len(cases_started))
+            starts = np.fromiter((s for _, s in cases_started), dtype=float, count=len(cases_started))
+            self._started(ids, starts, None)
+
+    def _started(self, ids: IntArray, starts: NDArray[np.float64], ends: NDArray[np.float64] | None) -> None:
+        model = self.model
+        jobs = model.jobs
+        pop = model.population
+        jobs.start[ids] = starts
+        fam = jobs.family[ids]
+        waited = starts - jobs.arrival[ids]
+        services = jobs.service[ids]
+        np.add.at(self.started_today, services, 1)
+        np.add.at(self.waited_today, services, waited)
+        np.add.at(self.late_today, services, waited > model.norm_wait_days[services])
+        held = jobs.holder[ids] >= 0
+        np.subtract.at(pop.watchers, fam[held], 1)
+        orgs = model.queue_org[jobs.queue[ids]]
+        kind = model.org_kind[orgs]
+        model.log.add_many(
+            starts,
+            EventKind.CASE_START,
+            family=fam,
+            org=orgs,
+            org_kind=kind,
+            target=jobs.sender[ids],
+            reason=jobs.reason[ids],
+            detail=services,
+            value=waited,
+            flag=np.where(held, 0, jobs.flags[ids] & NO_HOLDER),
+        )
+        new_professional = model.is_professional_service[services]
+        model.count_professionals(fam[new_professional], orgs[new_professional], services[new_professional])
+        pop.last_contact_time[fam] = starts
+        hours = jobs.hours[ids]
+        np.add.at(model.hours_today, kind, hours)
+        if ends is not None:
+            jobs.end[ids] = ends
+        groups = [(ServiceKind(s), ids[services == s]) for s in np.unique(services).tolist()]
+        for service, sel in groups:
+            if SERVICES[service].is_caseload:
+                model.begin_case(sel, SERVICES[service])
+        self._book(ids)
+        for service, sel in groups:
+            handler = self.on_start.get(service)
+            if handler is not None:
+                handler(model, sel)
+
+    def _book(self, ids: IntArray) -> None:
+        end_days = np.floor(self.model.jobs.end[ids]).astype(np.int64)
+        for job, day in zip(ids.tolist(), end_days.tolist(), strict=True):
+            self.due.setdefault(day, []).append(job)
+
+    def reschedule_end(self, ids: IntArray, new_end: NDArray[np.float64]) -> None:
+        """Move the end of running cases (e.g. a dropout); only earlier ends are allowed."""
+        jobs = self.model.jobs
+        old_days = np.floor(jobs.end[ids]).astype(np.int64)
+        for job, day in zip(ids.tolist(), old_days.tolist(), strict=True):
+            self.due[day].remove(job)
+        jobs.end[ids] = new_end
+        self._book(ids)
+
+    # ---------------------------------------------------------------- completion
+    def complete(self, day: int) -> None:
+        """Hand the work that ended today to its pathway."""
+        due = self.due.pop(day, None)
+        if not due:
+            return
+        model = self.model
+        ids = np.asarray(due, dtype=np.int64)
+        services = model.jobs.service[ids]
+        order = np.argsort(services, kind="stable")
+        ids, services = ids[order], services[order]
+        bounds = np.flatnonzero(np.diff(services)) + 1
+        for group in np.split(ids, bounds):
+            service = ServiceKind(int(model.jobs.service[group[0]]))
+            spec = SERVICES[service]
+            if spec.is_caseload:
+                model.end_case(group, spec)
+            np.subtract.at(model.population.in_service[:, service], model.jobs.family[group], 1)
+            handler = self.on_finish.get(service)
+            if handler is not None:
+                handler(model, group)
+
+    def professional_changes(self, now: float) -> None:
+        """Cases lose their professional when staff leave (weekly): a change of professional."""
+        model = self.model
+        wf = model.workforce
+        leavers = model.leavers_this_week
+        for q in model.queues:
+            if not isinstance(q, Caseload) or not q.active or leavers[q.org] == 0:
+                continue
+            headcount = max(int(wf.headcount[q.org]) + int(leavers[q.org]), 1)
+            p = min(1.0, leavers[q.org] / headcount)
+            ids = np.fromiter(q.active, dtype=np.int64, count=len(q.active))
+            fam = model.jobs.family[ids]
+            changed = fam[model.population.draws("professional_change", fam) < p]
+            if changed.size:
+                model.population.n_professional_changes[changed] += 1
+                model.population.n_professionals[changed] += 1
+                model.log.add_many(
+                    now,
+                    EventKind.STAFF_CHANGE,
+                    family=changed,
+                    org=q.org,
+                    org_kind=model.org_kind[q.org],
+                    reason=Reason.PROFESSIONAL_CHANGE,
+                )

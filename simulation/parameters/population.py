@@ -1,0 +1,293 @@
+"""Parameters of the synthetic family population, its risk dynamics and its signals.
+
+Population sizes are national; the scale preset divides them (a region is 1/26).
+The population holds households whose violence is serious enough that it could come
+into view of the chain; many of them never do (FIGURES B, prevalence).
+"""
+
+from __future__ import annotations
+
+from pydantic import model_validator
+
+from simulation.parameters.base import Frozen, param, probability, share
+
+
+class ViolenceTypeParams(Frozen):
+    """One type of violence: how common it is and how it behaves."""
+
+    share: float = share(
+        0.1,
+        doc="Share of families whose main violence is of this type.",
+        source="FIGURES T4 (mix of reports, 2024) as the starting point; calibrated",
+    )
+    incident_rate_multiplier: float = param(
+        1.0,
+        unit="ratio",
+        low=0.1,
+        high=5.0,
+        plausible=(0.5, 2.0),
+        doc="Incident rate relative to the population median.",
+    )
+    serious_multiplier: float = param(
+        1.0,
+        unit="ratio",
+        low=0.1,
+        high=10.0,
+        plausible=(0.5, 3.0),
+        doc="Chance that an incident is a serious escalation, relative to the base.",
+    )
+    p_children: float = probability(0.5, doc="Probability that the household has children.")
+
+
+def _type(share_: float, rate: float, serious: float, children: float) -> ViolenceTypeParams:
+    return ViolenceTypeParams(
+        share=share_, incident_rate_multiplier=rate, serious_multiplier=serious, p_children=children
+    )
+
+
+class ViolenceMix(Frozen):
+    """Mix of violence types in the at-risk population (BRIEF §3)."""
+
+    partner: ViolenceTypeParams = _type(0.34, 1.0, 1.0, 0.55)
+    ex_partner_stalking: ViolenceTypeParams = _type(0.06, 1.4, 1.5, 0.45)
+    child_abuse_neglect: ViolenceTypeParams = _type(0.48, 1.0, 0.7, 1.0)
+    sexual_abuse: ViolenceTypeParams = _type(0.03, 0.6, 3.0, 0.8)
+    honour_related: ViolenceTypeParams = _type(0.01, 1.0, 3.0, 0.7)
+    elder_abuse: ViolenceTypeParams = _type(0.03, 0.8, 1.0, 0.0)
+    financial_exploitation: ViolenceTypeParams = _type(0.05, 0.7, 0.3, 0.2)
+
+    @model_validator(mode="after")
+    def _shares_sum_to_one(self) -> ViolenceMix:
+        total = sum(t.share for t in self.types())
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(
+                f"the shares of the violence types add up to {total:.4f}; they must add up to 1 "
+                "(adjust population.violence.<type>.share)"
+            )
+        return self
+
+    def types(self) -> list[ViolenceTypeParams]:
+        """The types in `ViolenceType` order."""
+        return [getattr(self, name) for name in type(self).model_fields]
+
+
+class HouseholdParams(Frozen):
+    """Household composition and complicating factors."""
+
+    mean_children_if_any: float = param(
+        1.9,
+        unit="children",
+        low=1.0,
+        high=5.0,
+        plausible=(1.6, 2.3),
+        source="derived: FIGURES T12 (22 children per 18 families) rounded up for large families",
+        doc="Mean number of children in households with children.",
+    )
+    p_two_adults: float = probability(0.7, doc="Probability that two adults live in the household.")
+    p_addiction: float = probability(0.25, doc="Share of families with an addiction problem.", plausible=(0.15, 0.35))
+    p_psychiatric: float = probability(0.3, doc="Share of families with psychiatric problems.", plausible=(0.2, 0.4))
+    p_mild_intellectual_disability: float = probability(
+        0.12, doc="Share of families with a parent with a mild intellectual disability.", plausible=(0.08, 0.2)
+    )
+    p_poverty: float = probability(
+        0.35, doc="Share of families in poverty or with problem debts.", plausible=(0.25, 0.45)
+    )
+    p_care_avoiding: float = probability(
+        0.2, doc="Share of families that avoid care (zorgmijdend).", plausible=(0.1, 0.3)
+    )
+
+
+class RiskParams(Frozen):
+    """Latent risk: incidents per year, escalation, stopping and relapse."""
+
+    incidents_per_year_median: float = param(
+        2.1,
+        unit="incidents per year",
+        low=0.1,
+        high=50.0,
+        plausible=(1.0, 5.0),
+        doc="Median incident rate of a family at onset.",
+    )
+    incidents_per_year_log_sd: float = param(
+        0.9,
+        unit="log units",
+        low=0.0,
+        high=3.0,
+        plausible=(0.5, 1.3),
+        doc="Spread (sd of the log) of incident rates between families.",
+    )
+    max_incidents_per_year: float = param(
+        60.0, unit="incidents per year", low=1.0, high=365.0, doc="Upper bound of a family's incident rate."
+    )
+    monthly_log_drift: float = param(
+        0.0,
+        unit="log units per month",
+        low=-0.5,
+        high=0.5,
+        plausible=(-0.05, 0.05),
+        doc="Mean monthly change of the log incident rate without factors or help.",
+    )
+    monthly_log_sd: float = param(
+        0.12,
+        unit="log units per month",
+        low=0.0,
+        high=1.0,
+        plausible=(0.05, 0.25),
+        doc="Month-to-month variability of the log incident rate.",
+    )
+    factor_log_drift: float = param(
+        0.012,
+        unit="log units per month per factor",
+        low=0.0,
+        high=0.2,
+        plausible=(0.0, 0.03),
+        doc="Extra monthly escalation per complicating factor present.",
+    )
+    care_avoidance_log_drift: float = param(
+        0.015,
+        unit="log units per month",
+        low=0.0,
+        high=0.2,
+        plausible=(0.0, 0.04),
+        doc="Extra monthly escalation of care-avoiding families.",
+    )
+    p_stop_per_month: float = probability(
+        0.03, doc="Monthly chance that violence stops without help (desistance).", plausible=(0.005, 0.04)
+    )
+    p_relapse_per_month: float = probability(
+        0.03, doc="Monthly chance that stopped violence resumes, without recovery care.", plausible=(0.01, 0.06)
+    )
+    stopped_rate_factor: float = param(
+        0.03,
+        unit="ratio",
+        low=0.0,
+        high=1.0,
+        plausible=(0.0, 0.1),
+        doc="Residual incident rate after violence stopped, relative to before.",
+    )
+    p_serious_base: float = probability(
+        0.05, doc="Chance that an incident of a median-risk family is a serious escalation.", plausible=(0.02, 0.1)
+    )
+    serious_risk_elasticity: float = param(
+        0.5,
+        unit="elasticity",
+        low=0.0,
+        high=2.0,
+        plausible=(0.2, 1.0),
+        doc="How strongly the chance of a serious incident rises with the incident rate.",
+    )
+    unsafe_incidents_per_year: float = param(
+        1.0,
+        unit="incidents per year",
+        low=0.0,
+        high=20.0,
+        plausible=(0.5, 2.0),
+        doc="Incident rate above which a family is truly unsafe (ground truth for assessment).",
+    )
+
+
+class OnsetParams(Frozen):
+    """Size of the at-risk population (national figures; scaled by the preset)."""
+
+    families_at_start: int = param(
+        150_000,
+        unit="families (national)",
+        low=0,
+        high=2_000_000,
+        plausible=(100_000, 250_000),
+        source="derived: FIGURES T1/T5 (127,000 reports a year, 34% new) and prevalence (B); calibrated",
+        doc="Households with ongoing violence at the start of the run.",
+    )
+    new_families_per_year: int = param(
+        45_000,
+        unit="families per year (national)",
+        low=0,
+        high=1_000_000,
+        plausible=(30_000, 70_000),
+        source="derived: FIGURES T5 (34% of ≈127,000 reports are new families); calibrated",
+        doc="Households in which violence starts during the run.",
+    )
+
+
+class SignalParams(Frozen):
+    """Whether an incident comes into view of the chain, and through whom (BRIEF §3 step 2)."""
+
+    p_police_callout: float = probability(
+        0.15,
+        doc="Chance that police are called to a minor incident.",
+        plausible=(0.08, 0.25),
+        source="calibrated to FIGURES T3/T7",
+    )
+    police_serious_multiplier: float = param(
+        3.0,
+        unit="ratio",
+        low=1.0,
+        high=10.0,
+        plausible=(2.0, 5.0),
+        doc="How much more often police are called to a serious incident.",
+    )
+    p_professional_signal: float = probability(
+        0.025,
+        doc="Chance that a professional (school, doctor, youth care) notices an incident.",
+        plausible=(0.02, 0.08),
+        source="calibrated to FIGURES T2/T3",
+    )
+    children_professional_multiplier: float = param(
+        2.0,
+        unit="ratio",
+        low=1.0,
+        high=5.0,
+        plausible=(1.5, 3.0),
+        doc="Professionals notice incidents in families with children more often.",
+    )
+    p_involved_professional_signal: float = probability(
+        0.2,
+        doc="Chance that a professional already working with the family notices an incident.",
+        plausible=(0.15, 0.5),
+    )
+    p_citizen_signal: float = probability(
+        0.025,
+        doc="Chance that the victim, relatives or bystanders contact Veilig Thuis.",
+        plausible=(0.02, 0.08),
+        source="calibrated to FIGURES T2/T3",
+    )
+    care_avoidance_signal_factor: float = param(
+        0.6,
+        unit="ratio",
+        low=0.0,
+        high=1.0,
+        plausible=(0.4, 0.9),
+        doc="Signals from care-avoiding families are this much less likely.",
+    )
+    p_professional_asks_advice: float = probability(
+        0.65,
+        doc="Chance that a professional asks advice instead of reporting.",
+        source="derived: FIGURES B (advice requests 56% professionals)",
+    )
+    p_citizen_asks_advice: float = probability(
+        0.8,
+        doc="Chance that a citizen asks advice instead of reporting.",
+        source="derived: FIGURES B (advice requests 43% citizens)",
+    )
+    p_advice_becomes_report: float = probability(
+        0.12, doc="Chance that an advice request is turned into a report.", plausible=(0.05, 0.25)
+    )
+    advice_requests_without_incident_per_year: int = param(
+        110_000,
+        unit="requests per year (national)",
+        low=0,
+        high=500_000,
+        plausible=(70_000, 140_000),
+        source="calibrated to FIGURES T2",
+        doc="Advice requests about worries that are not about a modelled incident.",
+    )
+
+
+class PopulationParams(Frozen):
+    """The synthetic population: composition, risk, onset and signals."""
+
+    onset: OnsetParams = OnsetParams()
+    households: HouseholdParams = HouseholdParams()
+    violence: ViolenceMix = ViolenceMix()
+    risk: RiskParams = RiskParams()
+    signals: SignalParams = SignalParams()

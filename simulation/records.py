@@ -1,0 +1,152 @@
+"""Flat event records: one row per incident, signal, report, decision, handoff, phase change, ...
+
+Like Ciw's `DataRecord`, records are written once and never changed; metrics are pure
+functions over them (`simulation.metrics`). The log is columnar: scalar events are staged in
+Python lists, batches of events arrive as numpy arrays, and `frame()` returns one pandas
+DataFrame sorted by time.
+
+Columns:
+    time     model time in days (continuous; day d is [d, d+1))
+    event    EventKind
+    family   family id (-1 for events without a family, e.g. staff changes)
+    org      organisation id (-1 when none)
+    org_kind OrgKind of `org` (-1 when none)
+    target   receiving organisation id for handoffs (-1 otherwise)
+    reason   Reason: the decision taken or why it happened
+    detail   event-specific code (severity, signal source, report kind, new phase, measure, ...)
+    value    event-specific number (waiting days, delay days, latent rate, ...)
+    flag     bit field: 1 facts lost, 2 refused, 4 sender keeps safety, 8 joint work, 16 no holder,
+             32 dropped out
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike
+
+from simulation.enums import EventKind, OrgKind, Reason
+
+FACTS_LOST = 1
+REFUSED = 2
+SENDER_KEEPS_SAFETY = 4
+JOINT = 8
+NO_HOLDER = 16
+DROPPED_OUT = 32
+
+COLUMNS: dict[str, Any] = {
+    "time": np.float64,
+    "event": np.int8,
+    "family": np.int32,
+    "org": np.int32,
+    "org_kind": np.int8,
+    "target": np.int32,
+    "reason": np.int16,
+    "detail": np.int16,
+    "value": np.float32,
+    "flag": np.int16,
+}
+_NAMES = tuple(COLUMNS)
+_STAGE_LIMIT = 20_000  # batches held before they are written into columns
+
+
+class EventLog:
+    """Append-only columnar log of event records.
+
+    Batches are kept as given (scalars and array references) and written into columns in
+    large blocks, which keeps the cost of recording a batch to a list append.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: dict[str, list[np.ndarray]] = {name: [] for name in _NAMES}
+        self._batches: list[tuple[int, tuple[Any, ...]]] = []
+        self._pending_rows = 0
+        self._rows = 0
+
+    def __len__(self) -> int:
+        return self._rows
+
+    def add(
+        self,
+        time: float,
+        event: int,
+        family: int = -1,
+        org: int = -1,
+        org_kind: int = -1,
+        target: int = -1,
+        reason: int = 0,
+        detail: int = 0,
+        value: float = 0.0,
+        flag: int = 0,
+    ) -> None:
+        """Record one event."""
+        self._append(1, (time, event, family, org, org_kind, target, reason, detail, value, flag))
+
+    def add_many(
+        self,
+        time: ArrayLike,
+        event: int,
+        family: ArrayLike,
+        org: ArrayLike = -1,
+        org_kind: ArrayLike = -1,
+        target: ArrayLike = -1,
+        reason: ArrayLike = 0,
+        detail: ArrayLike = 0,
+        value: ArrayLike = 0.0,
+        flag: ArrayLike = 0,
+    ) -> None:
+        """Record a batch of events of one kind; scalars are broadcast.
+
+        Arrays are kept by reference until the log is read: do not change them afterwards.
+        """
+        n = len(family)  # type: ignore[arg-type]
+        if n:
+            self._append(n, (time, event, family, org, org_kind, target, reason, detail, value, flag))
+
+    def _append(self, n: int, values: tuple[Any, ...]) -> None:
+        self._batches.append((n, values))
+        self._pending_rows += n
+        self._rows += n
+        if len(self._batches) >= _STAGE_LIMIT:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._batches:
+            return
+        total = self._pending_rows
+        for i, name in enumerate(_NAMES):
+            column = np.empty(total, dtype=COLUMNS[name])
+            offset = 0
+            for n, values in self._batches:
+                column[offset : offset + n] = values[i]
+                offset += n
+            self._chunks[name].append(column)
+        self._batches = []
+        self._pending_rows = 0
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """All records as columns, sorted by time (stable: same-time events keep their order)."""
+        self._flush()
+        columns = {
+            name: (np.concatenate(chunks) if chunks else np.empty(0, dtype=COLUMNS[name]))
+            for name, chunks in self._chunks.items()
+        }
+        order = np.argsort(columns["time"], kind="stable")
+        return {name: column[order] for name, column in columns.items()}
+
+    def frame(self, labels: bool = False) -> pd.DataFrame:
+        """The log as a DataFrame; with `labels`, enum codes become readable category names."""
+        frame = pd.DataFrame(self.arrays())
+        return label_events(frame) if labels else frame
+
+
+def label_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of an event frame with readable names for event, organisation kind and reason."""
+    out = frame.copy()
+    out["event"] = pd.Categorical.from_codes(frame["event"].astype(int), [e.name.lower() for e in EventKind])
+    kinds = [k.name.lower() for k in OrgKind]
+    out["org_kind"] = pd.Categorical.from_codes(frame["org_kind"].astype(int).clip(-1), kinds)
+    out["reason"] = pd.Categorical.from_codes(frame["reason"].astype(int), [r.name.lower() for r in Reason])
+    return out

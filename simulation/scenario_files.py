@@ -1,0 +1,290 @@
+"""Scenario files: YAML data that extends a base scenario and overrides values.
+
+A file looks like::
+
+    name: intensive-collaboration
+    display_name: Intensive collaboration
+    description: Mechanisms rolled out over time from today's practice.
+    extends: current-practice        # another file in scenarios/, or `defaults`
+    overrides:
+      mechanisms:
+        samen_op_in_acuut: {enabled: true, start_year: 0.25}
+
+Loading resolves the chain of bases, merges the overrides onto the built-in defaults and
+validates the result once. Every problem becomes a `ScenarioError` that names the file that
+set the value, the field, the value, what is allowed and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from simulation.errors import ScenarioError, did_you_mean
+from simulation.parameters.base import Frozen
+from simulation.parameters.scenario import Scenario
+
+BUILT_IN = "defaults"
+_TOP_LEVEL = ("name", "display_name", "description", "extends", "overrides")
+
+
+def scenarios_dir() -> Path:
+    """Where scenario files live: $SAMENLOOP_SCENARIOS, else the repository's `scenarios/`."""
+    configured = os.environ.get("SAMENLOOP_SCENARIOS")
+    if configured:
+        return Path(configured)
+    beside_package = Path(__file__).resolve().parents[1] / "scenarios"
+    return beside_package if beside_package.is_dir() else Path.cwd() / "scenarios"
+
+
+def available_scenarios(directory: Path | None = None) -> list[str]:
+    """Names of the scenario files in `directory` (default: `scenarios_dir()`)."""
+    directory = directory or scenarios_dir()
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+def resolve_path(name_or_path: str | Path, directory: Path | None = None) -> Path:
+    """A scenario name (`restructuring`) or a path to a YAML file, as an existing path."""
+    directory = directory or scenarios_dir()
+    candidate = Path(name_or_path)
+    if candidate.suffix in (".yaml", ".yml") and candidate.exists():
+        return candidate
+    named = directory / f"{name_or_path}.yaml"
+    if named.exists():
+        return named
+    names = available_scenarios(directory)
+    raise ScenarioError(
+        f"no scenario called '{name_or_path}'.{did_you_mean(str(name_or_path), names)}",
+        allowed=", ".join([BUILT_IN, *names]) or BUILT_IN,
+        fix=f"give a file path or one of the names in {directory}",
+    )
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ScenarioError(
+            f"the file is not valid YAML ({problem} at {where})",
+            file=str(path),
+            fix="check indentation and colons around that line",
+        ) from None
+    except OSError as exc:
+        raise ScenarioError(
+            f"cannot read the file ({exc.strerror})", file=str(path), fix="check the path and permissions"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ScenarioError(
+            "a scenario file must be a mapping of keys to values",
+            file=str(path),
+            value=type(data).__name__,
+            allowed=", ".join(_TOP_LEVEL),
+            fix="start the file with `name:` and `overrides:`",
+        )
+    for key in data:
+        if key not in _TOP_LEVEL:
+            raise ScenarioError(
+                f"unknown top-level key '{key}'.{did_you_mean(str(key), _TOP_LEVEL)}",
+                file=str(path),
+                field=str(key),
+                allowed=", ".join(_TOP_LEVEL),
+                fix="move parameters under `overrides:`",
+            )
+    overrides = data.get("overrides") or {}
+    if not isinstance(overrides, dict):
+        raise ScenarioError(
+            "`overrides` must be a mapping",
+            file=str(path),
+            field="overrides",
+            value=overrides,
+            fix="indent the overridden groups under `overrides:`",
+        )
+    return data
+
+
+def _merge(
+    base: dict[str, Any], update: dict[str, Any], origin: dict[str, str], source: str, prefix: str = ""
+) -> dict[str, Any]:
+    """Deep-merge `update` onto `base`, noting in `origin` which file set each leaf."""
+    merged = dict(base)
+    for key, value in update.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value, origin, source, f"{path}.")
+        else:
+            merged[key] = value
+            origin[path] = source
+    return merged
+
+
+def _layers(path: Path, directory: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The chain of files from the outermost base to `path`."""
+    chain: list[tuple[Path, dict[str, Any]]] = []
+    seen: list[Path] = []
+    current: Path | None = path
+    while current is not None:
+        resolved = current.resolve()
+        if resolved in seen:
+            cycle = " → ".join(p.name for p in [*seen, resolved])
+            raise ScenarioError(
+                f"scenario bases form a cycle: {cycle}",
+                file=str(path),
+                field="extends",
+                fix="make one of them extend `defaults`",
+            )
+        seen.append(resolved)
+        data = _read_yaml(current)
+        chain.append((current, data))
+        base = data.get("extends", BUILT_IN)
+        if not isinstance(base, str):
+            raise ScenarioError(
+                "`extends` must be a scenario name",
+                file=str(current),
+                field="extends",
+                value=base,
+                fix="write e.g. `extends: current-practice`",
+            )
+        if base == BUILT_IN:
+            current = None
+            continue
+        try:
+            current = resolve_path(
+                base, directory if not (current.parent / f"{base}.yaml").exists() else current.parent
+            )
+        except ScenarioError as exc:
+            raise ScenarioError(
+                f"the base scenario '{base}' does not exist.{did_you_mean(base, available_scenarios(directory))}",
+                file=str(current),
+                field="extends",
+                value=base,
+                allowed=exc.allowed,
+                fix="name an existing scenario or `defaults`",
+            ) from None
+    return list(reversed(chain))
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] = Scenario
+    for part in loc:
+        field = model.model_fields.get(str(part))
+        if field is None or not (isinstance(field.annotation, type) and issubclass(field.annotation, Frozen)):
+            return None
+        model = field.annotation
+    return model
+
+
+def _explain(error: dict[str, Any], origin: dict[str, str], default_file: str) -> ScenarioError:
+    loc = tuple(error["loc"])
+    field = ".".join(str(p) for p in loc)
+    file = origin.get(field) or next(
+        (origin[k] for k in origin if k.startswith(field + ".") or field.startswith(k + ".")), default_file
+    )
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        names = list(parent.model_fields) if parent else []
+        what = "mechanism" if loc[:1] == ("mechanisms",) and len(loc) == 2 else "key"
+        return ScenarioError(
+            f"unknown {what} '{loc[-1]}'.{did_you_mean(str(loc[-1]), names)}",
+            file=file,
+            field=field,
+            allowed=", ".join(names),
+            fix="correct the spelling or remove the key",
+        )
+    info = None
+    parent = _model_at(loc[:-1])
+    if parent is not None:
+        info = parent.model_fields.get(str(loc[-1]))
+    allowed = None
+    if info is not None:
+        low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+        high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        unit = extra.get("unit", "")
+        if low is not None or high is not None:
+            allowed = f"{low if low is not None else '-∞'} to {high if high is not None else '∞'} {unit}".strip()
+        elif info.annotation is bool:
+            allowed = "true or false"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        problem = "value out of range"
+        fix = f"use a value from {allowed}" if allowed else "use a value in range"
+    elif kind.endswith("_type") or kind.endswith("_parsing"):
+        problem = f"wrong type ({error['msg'].lower()})"
+        fix = f"write a value of the right type ({allowed})" if allowed else "write a value of the right type"
+    else:
+        problem = error["msg"]
+        fix = "correct the values named above"
+    return ScenarioError(
+        problem, file=file, field=field or "overrides", value=value, has_value=True, allowed=allowed, fix=fix
+    )
+
+
+def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Scenario:
+    """Load, merge and validate a scenario by name or path.
+
+    Raises:
+        ScenarioError: for any problem, with file, field, value, what is allowed and a fix.
+    """
+    directory = directory or scenarios_dir()
+    if str(name_or_path) == BUILT_IN:
+        return Scenario()
+    path = resolve_path(name_or_path, directory)
+    origin: dict[str, str] = {}
+    merged: dict[str, Any] = {}
+    meta: dict[str, Any] = {"name": path.stem}
+    for layer_path, data in _layers(path, directory):
+        merged = _merge(merged, data.get("overrides") or {}, origin, str(layer_path))
+        for key in ("display_name", "description"):
+            if key in data:
+                meta[key] = data[key]
+    if "name" in (file_data := _read_yaml(path)):
+        meta["name"] = file_data["name"]
+    meta.setdefault("display_name", meta["name"])
+    try:
+        return Scenario.model_validate({**merged, **meta})
+    except ValidationError as exc:
+        raise _explain(exc.errors()[0], origin, str(path)) from None
+
+
+def scenario_from_overrides(
+    overrides: dict[str, Any], base: str | Path | Scenario = BUILT_IN, name: str | None = None
+) -> Scenario:
+    """A scenario made in code (notebooks, exploration): a base plus nested overrides."""
+    base_scenario = base if isinstance(base, Scenario) else load_scenario(base)
+    data = _merge(base_scenario.model_dump(), overrides, {}, "overrides")
+    if name:
+        data["name"] = name
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        raise _explain(exc.errors()[0], {}, "overrides") from None
+
+
+def file_schema() -> dict[str, Any]:
+    """JSON schema of a scenario file (for editors): the parameter groups under `overrides`."""
+    params = Scenario.model_json_schema()
+    groups = {k: v for k, v in params["properties"].items() if k not in ("name", "display_name", "description")}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Samenloop scenario file",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string"},
+            "display_name": {"type": "string"},
+            "description": {"type": "string"},
+            "extends": {"type": "string", "description": "Base scenario name, or `defaults`."},
+            "overrides": {"type": "object", "additionalProperties": False, "properties": groups},
+        },
+        "$defs": params.get("$defs", {}),
+    }
