@@ -147,7 +147,7 @@ def scenarios() -> None:
 
     table = Table(title=f"Scenarios in {scenarios_dir()}")
     for column in ("name", "display name", "mechanisms", "restructuring", "description"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for name in available_scenarios():
         s = load_scenario(name)
         table.add_row(

@@ -16,7 +16,9 @@ Order of work within a day (`step`):
     what happens next (new jobs, handoffs, measures);
  5. court judgements and other follow-ups due today;
  6. direct-safety measures that run out today end;
- 7. daily aggregates are recorded.
+ 7. work that arrived later today (from steps 4-6) starts if a professional is free;
+ 8. daily aggregates are recorded.
+Work that ends after step 4 of its own day is decided on the next day, at its own end time.
 Coarser events run between days through Mesa's event list: weekly (rosters, workload, phase
 updates, action meetings), monthly (risk dynamics: escalation, stopping, relapse) and the
 restructuring roadmap (conversion of regions).
@@ -228,12 +230,13 @@ class ChainModel(mesa.Model):
         self.schedule_recurring(self._monthly, Schedule(interval=DAYS_PER_YEAR / 12, start=DAYS_PER_YEAR / 12 + 0.5))
         for name in self.mechanisms.params.enabled_names():
             start = self.start_day + self.mechanisms.get(name).start_year * DAYS_PER_YEAR
-            self.log.add(
-                start,
-                EventKind.POLICY,
-                reason=Reason.MECHANISM_RAMP,
-                detail=list(type(self.mechanisms.params).model_fields).index(name),
-            )
+            if start < self.horizon_days:
+                self.log.add(
+                    start,
+                    EventKind.POLICY,
+                    reason=Reason.MECHANISM_RAMP,
+                    detail=list(type(self.mechanisms.params).model_fields).index(name),
+                )
         if self.restructuring.enabled:
             for i, (_, at) in enumerate(self.restructuring.milestones()):
                 self.log.add(at, EventKind.POLICY, reason=Reason.RESTRUCTURING_PHASE, detail=i)
@@ -253,6 +256,8 @@ class ChainModel(mesa.Model):
         self.operations.complete(day)
         self._run_followups(day)
         self.measures.end_due(day)
+        self.dispatch.flush()
+        self.operations.serve(day, again=True)
         self.dispatch.flush()
         self.aggregates.record(day, self)
         if day + 1 >= self.horizon_days:

@@ -37,6 +37,7 @@ class Operations:
         self.on_start = on_start
         self.on_finish = on_finish
         self.due: dict[int, list[int]] = {}
+        self.completed_through = -1
         self.started_today = np.zeros(len(ServiceKind), dtype=np.int64)
         self.waited_today = np.zeros(len(ServiceKind))
         self.late_today = np.zeros(len(ServiceKind), dtype=np.int64)
@@ -61,13 +62,14 @@ class Operations:
         model.update_workload()
 
     # ------------------------------------------------------------------- serving
-    def serve(self, day: int) -> None:
-        """Start all work that can start today."""
+    def serve(self, day: int, again: bool = False) -> None:
+        """Start all work that can start today (`again`: a second pass for work that arrived later)."""
         model = self.model
         until = day + 1.0
-        self.started_today[:] = 0
-        self.waited_today[:] = 0.0
-        self.late_today[:] = 0
+        if not again:
+            self.started_today[:] = 0
+            self.waited_today[:] = 0.0
+            self.late_today[:] = 0
         jobs_started: list[tuple[int, float, float]] = []
         cases_started: list[tuple[int, float]] = []
         for q in model.queues:
@@ -132,14 +134,15 @@ class Operations:
                 handler(model, sel)
 
     def _book(self, ids: IntArray) -> None:
-        end_days = np.floor(self.model.jobs.end[ids]).astype(np.int64)
+        # Work that ends on a day whose completions were already handled is decided the next day.
+        end_days = np.maximum(np.floor(self.model.jobs.end[ids]).astype(np.int64), self.completed_through + 1)
         for job, day in zip(ids.tolist(), end_days.tolist(), strict=True):
             self.due.setdefault(day, []).append(job)
 
     def reschedule_end(self, ids: IntArray, new_end: NDArray[np.float64]) -> None:
         """Move the end of running cases (e.g. a dropout); only earlier ends are allowed."""
         jobs = self.model.jobs
-        old_days = np.floor(jobs.end[ids]).astype(np.int64)
+        old_days = np.maximum(np.floor(jobs.end[ids]).astype(np.int64), self.completed_through + 1)
         for job, day in zip(ids.tolist(), old_days.tolist(), strict=True):
             self.due[day].remove(job)
         jobs.end[ids] = new_end
@@ -148,6 +151,7 @@ class Operations:
     # ---------------------------------------------------------------- completion
     def complete(self, day: int) -> None:
         """Hand the work that ended today to its pathway."""
+        self.completed_through = day
         due = self.due.pop(day, None)
         if not due:
             return

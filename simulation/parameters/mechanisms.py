@@ -8,13 +8,19 @@ an assumption with a plausible range that the exploration varies.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from simulation.parameters.base import Frozen, param, probability, share
 
 
 class MechanismParams(Frozen):
     """What every mechanism has: switch, timing, coverage and cost."""
 
-    enabled: bool = False
+    enabled: bool = Field(
+        False,
+        description="Whether the mechanism is switched on in this scenario.",
+        json_schema_extra={"unit": "switch", "source": "scenario choice"},
+    )
     start_year: float = param(0.0, unit="years after the start", low=0.0, high=20.0, doc="When the rollout starts.")
     ramp_years: float = param(
         1.0,

@@ -9,6 +9,8 @@ named mechanisms; none of them is assumed to outweigh the other.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from simulation.parameters.base import Frozen, param, share
 
 _REORG = "FIGURES C (evidence on reorganisations); size is an assumption"
@@ -17,7 +19,11 @@ _REORG = "FIGURES C (evidence on reorganisations); size is an assumption"
 class RestructuringParams(Frozen):
     """Timeline, transition effects and post-merger effects of the RVT."""
 
-    enabled: bool = False
+    enabled: bool = Field(
+        False,
+        description="Whether the organisations are restructured in this scenario.",
+        json_schema_extra={"unit": "switch", "source": "scenario choice"},
+    )
     integration_degree: float = share(
         0.7, doc="0 = seconded staff in one team, 1 = full merger into one organisation.", plausible=(0.3, 1.0)
     )

@@ -141,9 +141,10 @@ def _candidates_for_tables(
     if fam.size == 0:
         return
     pop = model.population
-    score = risk_score(model, fam)
-    high = score >= model.params.care.assessment.high_risk_incidents_per_year
-    model.action_meeting.propose(fam[high], now[high], acute[high], score[high])
+    if model.mechanisms.level("actieoverleg", float(now[0])) > 0:
+        score = risk_score(model, fam)
+        high = score >= model.params.care.assessment.high_risk_incidents_per_year
+        model.action_meeting.propose(fam[high], now[high], acute[high], score[high])
     mda = model.params.mechanisms.mda_plus_plus
     chronic = (pop.n_reports[fam] >= mda.min_prior_reports + 1) & (pop.factor_count(fam) >= mda.min_factors)
     chronic &= model.not_in(ServiceKind.MDA_TEAM, fam)

@@ -1,0 +1,89 @@
+"""Metrics compute what they say, on hand-built records."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulation import metrics
+from simulation.enums import EventKind, ReportKind
+from simulation.results import COUNTERS, RunResult
+from simulation.services import ServiceKind
+
+START, END = 365, 365 + 3 * 365
+
+
+def build(families: list[dict], events: list[dict]) -> RunResult:
+    fam = pd.DataFrame(families)
+    for name in COUNTERS:
+        if name not in fam:
+            fam[name] = 0
+        fam[f"{name}_policy"] = fam[name]
+    if "has_plan" not in fam:
+        fam["has_plan"] = False
+    columns = ["time", "event", "family", "org", "org_kind", "target", "reason", "detail", "value", "flag"]
+    records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
+    days = np.arange(END)
+    daily = pd.DataFrame({"day": days, "year": (days - START) / 365.25})
+    return RunResult(records=records, families=fam, daily=daily, services=pd.DataFrame(),
+                     organisations=pd.DataFrame(), meta={"start_day": START, "end_day": END})
+
+
+def test_repeat_violence_counts_incidents_within_18_months_after_the_first_report() -> None:
+    families = [
+        {"family": 0, "first_report_time": 400.0, "first_stable_time": np.nan},  # incident 100 days later
+        {"family": 1, "first_report_time": 400.0, "first_stable_time": np.nan},  # only 600 days later
+        {"family": 2, "first_report_time": 500.0, "first_stable_time": np.nan},  # only before the report
+        {"family": 3, "first_report_time": np.nan, "first_stable_time": np.nan},  # never reported
+        {"family": 4, "first_report_time": END - 100.0, "first_stable_time": np.nan},  # too late to follow
+    ]
+    events = [
+        {"time": 500.0, "event": EventKind.INCIDENT, "family": 0},
+        {"time": 1000.0, "event": EventKind.INCIDENT, "family": 1},
+        {"time": 499.0, "event": EventKind.INCIDENT, "family": 2},
+        {"time": 450.0, "event": EventKind.INCIDENT, "family": 3},
+    ]
+    value = metrics.repeat_violence_18m(build(families, events))
+    assert value == pytest.approx(1 / 3), f"expected 1 of 3 followed families with repeat violence, got {value}"
+
+
+def test_kaplan_meier_median_handles_censoring() -> None:
+    durations = np.array([10.0, 20.0, 30.0, 40.0, 50.0])
+    assert metrics.kaplan_meier_median(durations, np.ones(5, dtype=bool)) == 30.0
+    # Censor the two shortest: the median moves later, not earlier.
+    assert metrics.kaplan_meier_median(durations, np.array([False, False, True, True, True])) == 40.0
+    assert np.isnan(metrics.kaplan_meier_median(durations, np.zeros(5, dtype=bool)))
+
+
+def test_repeat_report_share_and_waits() -> None:
+    families = [{"family": i, "first_report_time": 400.0, "first_stable_time": np.nan} for i in range(4)]
+    events = [
+        {"time": 400.0, "event": EventKind.REPORT, "family": 0, "detail": ReportKind.NEW},
+        {"time": 410.0, "event": EventKind.REPORT, "family": 1, "detail": ReportKind.REPEAT},
+        {"time": 420.0, "event": EventKind.REPORT, "family": 2, "detail": ReportKind.FOLLOW_UP},
+        {"time": 430.0, "event": EventKind.REPORT, "family": 3, "detail": ReportKind.NEW},
+        {"time": 402.0, "event": EventKind.CASE_START, "family": 0, "detail": ServiceKind.VT_TRIAGE, "value": 2.0},
+        {"time": 420.0, "event": EventKind.CASE_START, "family": 1, "detail": ServiceKind.VT_TRIAGE, "value": 10.0},
+        {"time": 200.0, "event": EventKind.CASE_START, "family": 2, "detail": ServiceKind.VT_TRIAGE, "value": 99.0},
+    ]
+    result = build(families, events)
+    assert metrics.repeat_report_share(result) == pytest.approx(0.5)
+    assert metrics.triage_wait_days(result) == pytest.approx(6.0), "warm-up starts must be excluded"
+    assert metrics.triage_late_share(result) == pytest.approx(0.5)
+
+
+def test_duplicate_assessments_and_per_family_means_use_families_in_the_chain() -> None:
+    families = [
+        {"family": 0, "first_report_time": 400.0, "first_stable_time": np.nan, "n_reports": 2, "n_assessments": 3},
+        {"family": 1, "first_report_time": 400.0, "first_stable_time": np.nan, "n_reports": 1, "n_assessments": 1},
+        {"family": 2, "first_report_time": np.nan, "first_stable_time": np.nan, "n_reports": 0, "n_assessments": 0},
+    ]
+    result = build(families, [])
+    assert metrics.duplicate_assessments_per_family(result) == pytest.approx(1.0)
+
+
+def test_yearly_metrics_have_one_row_per_year_and_metric(baseline) -> None:  # noqa: ANN001
+    table = metrics.yearly(baseline, ["triage_wait_days", "serious_incidents_per_year"])
+    assert set(table["year"]) == {1}, table["year"].unique()
+    assert len(table) == 2

@@ -1,0 +1,93 @@
+"""Outputs: written atomically with provenance; the command line works and fails cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from simulation import runner
+
+
+def test_outputs_carry_provenance(baseline, tmp_path: Path) -> None:  # noqa: ANN001
+    out = runner.write_result(baseline, tmp_path / "run")
+    for name in ("records", "families", "daily", "services", "organisations", "metrics"):
+        meta = json.loads(pq.read_schema(out / f"{name}.parquet").metadata[b"samenloop"])
+        for key in ("scenario_hash", "seed", "mesa_version", "python_version", "samenloop_version"):
+            assert key in meta, f"{name}.parquet lacks provenance field {key}"
+    first_line = (out / "daily.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith("# samenloop provenance:"), first_line
+    daily = pd.read_csv(out / "daily.csv", comment="#")
+    assert len(daily) == baseline.end_day
+
+
+def test_a_failed_write_leaves_no_half_written_directory(baseline, tmp_path: Path,  # noqa: ANN001
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "run"
+    runner.write_result(baseline, target)
+    before = sorted(p.name for p in target.iterdir())
+    calls = {"n": 0}
+    original = runner._write_parquet
+
+    def failing(frame, path, meta):  # noqa: ANN001, ANN202
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return original(frame, path, meta)
+
+    monkeypatch.setattr(runner, "_write_parquet", failing)
+    with pytest.raises(OSError):
+        runner.write_result(baseline, target)
+    assert sorted(p.name for p in target.iterdir()) == before, "the earlier complete output was damaged"
+    assert [p.name for p in tmp_path.iterdir()] == ["run"], "a staging directory was left behind"
+
+
+def test_cli_run_writes_outputs_and_a_summary(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    out = tmp_path / "cp"
+    done = subprocess.run([*samenloop_cmd, "run", "current-practice", "--years", "0.5", "--seed", "3",
+                           "--out", str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Professionals per family" in done.stdout and str(out) in done.stdout.replace("\n", "")
+    assert (out / "records.parquet").exists() and (out / "metrics.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run", "no-such-scenario"], "no scenario called 'no-such-scenario'"),
+        (["run", "current-practice", "--scale", "planet"], "unknown scale 'planet'"),
+        (["run", "current-practice", "--years", "-1"], "--years"),
+    ],
+)
+def test_cli_bad_options_exit_non_zero_without_traceback(samenloop_cmd: list[str], args: list[str],
+                                                         expected: str) -> None:
+    done = subprocess.run([*samenloop_cmd, *args], capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
+    assert expected in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_cli_lists_scenarios_parameters_and_schema(samenloop_cmd: list[str]) -> None:
+    wide = {**os.environ, "COLUMNS": "250"}
+    scenarios = subprocess.run([*samenloop_cmd, "scenarios"], capture_output=True, text=True, check=True, env=wide)
+    assert "restructuring" in scenarios.stdout and "intensive-collaboration" in scenarios.stdout
+    params = subprocess.run([*samenloop_cmd, "params", "--assumptions", "--markdown"], capture_output=True,
+                            text=True, check=True)
+    assert params.stdout.startswith("| parameter |") and "assumption" in params.stdout
+    schema = json.loads(subprocess.run([*samenloop_cmd, "schema"], capture_output=True, text=True,
+                                       check=True).stdout)
+    assert "mechanisms" in schema["properties"]["overrides"]["properties"]
+
+
+def test_parameters_doc_is_up_to_date() -> None:
+    from simulation.cli import parameters_markdown
+    from simulation.parameters import registry
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
+    assert parameters_markdown(registry()) in doc.read_text(encoding="utf-8"), (
+        "docs/parameters.md is out of date: run `make docs`")

@@ -1,0 +1,51 @@
+"""The parameter registry: every parameter has a unit, a range and a source."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from simulation.parameters import Scenario, registry
+
+
+def test_every_parameter_has_unit_range_and_source() -> None:
+    problems = []
+    for row in registry():
+        if not row.unit:
+            problems.append(f"{row.path}: no unit")
+        if not row.source:
+            problems.append(f"{row.path}: no source")
+        if not row.doc:
+            problems.append(f"{row.path}: no description")
+        if row.is_numeric and (row.low is None or row.high is None):
+            problems.append(f"{row.path}: no valid range")
+        if row.is_numeric and row.plausible_low is not None and row.low is not None and row.plausible_low < row.low:
+            problems.append(f"{row.path}: plausible range below the valid range")
+        if row.is_numeric and row.low is not None and not (row.low <= row.value <= row.high):
+            problems.append(f"{row.path}: default {row.value} outside {row.low}..{row.high}")
+    assert not problems, "parameters without provenance:\n" + "\n".join(problems)
+
+
+def test_sources_name_figures_rows_or_say_assumption() -> None:
+    rows = registry()
+    sourced = [r for r in rows if not r.is_assumption]
+    assert sourced, "expected some parameters with a public source"
+    for row in sourced:
+        assert any(word in row.source for word in ("FIGURES", "calibrated", "derived", "scenario choice")), (
+            f"{row.path}: source {row.source!r} names neither a FIGURES row nor 'assumption'")
+
+
+def test_scenario_is_frozen_and_rejects_unknown_keys() -> None:
+    scenario = Scenario()
+    with pytest.raises(ValidationError):
+        scenario.name = "changed"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        Scenario.model_validate({"population": {"risk": {"not_a_parameter": 1}}})
+
+
+def test_content_hash_follows_values_not_names() -> None:
+    a = Scenario()
+    b = Scenario(name="other", display_name="Other")
+    c = Scenario.model_validate({"care": {"workload": {"hourly_cost_eur": 81.0}}})
+    assert a.content_hash() == b.content_hash(), "the hash should ignore names"
+    assert a.content_hash() != c.content_hash(), "the hash should change with a value"
