@@ -15,12 +15,13 @@ from simulation.scenario_files import scenario_from_overrides
 SHORT: dict[str, Any] = {"scale": "region", "years": 1.5, "warmup_years": 0.5}
 
 
-def variant(overrides: dict[str, Any], base: str = "current-practice"):  # noqa: ANN201
+def variant(overrides: dict[str, Any], base: str = "current-practice"):
     return scenario_from_overrides(overrides, base)
 
 
-def run(overrides: dict[str, Any] | None = None, base: str = "current-practice", seed: int = 3,
-        **settings: Any) -> RunResult:
+def run(
+    overrides: dict[str, Any] | None = None, base: str = "current-practice", seed: int = 3, **settings: Any
+) -> RunResult:
     return run_scenario(variant(overrides or {}, base), seed=seed, **{**SHORT, **settings})
 
 

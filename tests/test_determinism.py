@@ -23,8 +23,10 @@ def test_same_seed_same_records() -> None:
 
 def test_same_seed_same_records_in_another_process() -> None:
     here = fingerprint(run(seed=22))
-    code = (f"import sys; sys.path.insert(0, {str(TESTS)!r}); from helpers import run, fingerprint; "
-            "print(fingerprint(run(seed=22)))")
+    code = (
+        f"import sys; sys.path.insert(0, {str(TESTS)!r}); from helpers import run, fingerprint; "
+        "print(fingerprint(run(seed=22)))"
+    )
     there = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert here == there, "the same seed gave different records in a new process"
 
@@ -57,5 +59,6 @@ def test_policy_leaves_families_it_never_reached_identical() -> None:
 def test_switching_on_a_mechanism_that_never_starts_changes_nothing() -> None:
     later = {"mechanisms": {"actieoverleg": {"enabled": True, "start_year": 15.0}}}
     assert fingerprint(run(seed=41)) == fingerprint(run(later, seed=41)), (
-        "a mechanism outside the horizon shifted other random draws")
+        "a mechanism outside the horizon shifted other random draws"
+    )
     assert np.isfinite(SHORT["years"])

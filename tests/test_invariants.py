@@ -24,7 +24,8 @@ def test_families_are_conserved_and_states_stay_valid() -> None:
     assert np.array_equal(np.bincount(pop.phase, minlength=4), pop.phase_counts), "phase counters drifted"
     assert (pop.info_quality >= 0).all() and (pop.info_quality <= 1).all(), "information outside [0, 1]"
     assert (pop.watchers >= 0).all() and (pop.open_cases >= 0).all() and (pop.in_service >= 0).all(), (
-        "negative counters of watchers, cases or work in progress")
+        "negative counters of watchers, cases or work in progress"
+    )
     records = model.records()
     families = records.loc[records["family"] >= 0, "family"]
     assert families.max() < n, "records refer to families that do not exist"
@@ -43,7 +44,9 @@ def test_unlimited_capacity_means_no_waiting() -> None:
     caseload = {"max_per_fte": 400.0, "norm_per_fte": 200.0}
     organisations = {
         "veilig_thuis": {"staff": huge, "monitoring": caseload},
-        "police": {"staff": huge}, "mayor": {"staff": huge}, "prosecution": {"staff": huge},
+        "police": {"staff": huge},
+        "mayor": {"staff": huge},
+        "prosecution": {"staff": huge},
         "probation": {"staff": huge, "supervision": caseload},
         "child_protection_board": {"staff": huge},
         "youth_protection": {"staff": huge, "supervision": caseload},
@@ -75,7 +78,7 @@ def test_decisions_outside_the_legal_task_are_refused() -> None:
     model.decide(np.array([0]), board, Reason.SUPERVISION_ORDER, 0.0)  # allowed: no error
 
 
-def test_every_recorded_decision_is_within_the_legal_task(baseline) -> None:  # noqa: ANN001
+def test_every_recorded_decision_is_within_the_legal_task(baseline) -> None:
     from simulation.organisations import LEGAL_POWERS
 
     decisions = baseline.records[baseline.records["event"] == EventKind.DECISION]
@@ -84,7 +87,7 @@ def test_every_recorded_decision_is_within_the_legal_task(baseline) -> None:  # 
         assert Reason(reason) in LEGAL_POWERS[OrgKind(kind)], f"{OrgKind(kind).label} decided {Reason(reason).name}"
 
 
-def test_every_function_is_performed(baseline) -> None:  # noqa: ANN001
+def test_every_function_is_performed(baseline) -> None:
     starts = baseline.records[baseline.records["event"] == EventKind.CASE_START]
     seen = set(starts["detail"].unique().tolist())
     missing = [s.name for s in SERVICES if s not in seen and s.name != "MDA_TEAM"]

@@ -15,8 +15,9 @@ from simulation import metrics
 SEEDS = (5, 6)
 
 
-def paired(metric: str, low: dict[str, Any], high: dict[str, Any], base: str = "current-practice",
-           **settings: Any) -> tuple[float, float]:
+def paired(
+    metric: str, low: dict[str, Any], high: dict[str, Any], base: str = "current-practice", **settings: Any
+) -> tuple[float, float]:
     """Mean of `metric` over the seeds for two variants."""
     a = [metrics.METRICS[metric](run(low, base=base, seed=s, **settings)) for s in SEEDS]
     b = [metrics.METRICS[metric](run(high, base=base, seed=s, **settings)) for s in SEEDS]
@@ -57,8 +58,16 @@ def test_help_that_does_not_fit_the_phase_works_worse() -> None:
 
 def test_deeper_integration_means_fewer_professionals() -> None:
     def merged(degree: float) -> dict[str, Any]:
-        return {"restructuring": {"enabled": True, "integration_degree": degree, "preparation_years": 0.0,
-                                  "pilot_years": 0.0, "decision_years": 0.0, "transition_years": 0.5}}
+        return {
+            "restructuring": {
+                "enabled": True,
+                "integration_degree": degree,
+                "preparation_years": 0.0,
+                "pilot_years": 0.0,
+                "decision_years": 0.0,
+                "transition_years": 0.5,
+            }
+        }
 
     loose, full = paired("professionals_per_family", merged(0.0), merged(1.0), base="current-practice")
     assert full < loose, f"professionals per family {loose:.3f} at integration 0, {full:.3f} at full integration"

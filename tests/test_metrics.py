@@ -26,8 +26,14 @@ def build(families: list[dict], events: list[dict]) -> RunResult:
     records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
     days = np.arange(END)
     daily = pd.DataFrame({"day": days, "year": (days - START) / 365.25})
-    return RunResult(records=records, families=fam, daily=daily, services=pd.DataFrame(),
-                     organisations=pd.DataFrame(), meta={"start_day": START, "end_day": END})
+    return RunResult(
+        records=records,
+        families=fam,
+        daily=daily,
+        services=pd.DataFrame(),
+        organisations=pd.DataFrame(),
+        meta={"start_day": START, "end_day": END},
+    )
 
 
 def test_repeat_violence_counts_incidents_within_18_months_after_the_first_report() -> None:
@@ -83,7 +89,7 @@ def test_duplicate_assessments_and_per_family_means_use_families_in_the_chain() 
     assert metrics.duplicate_assessments_per_family(result) == pytest.approx(1.0)
 
 
-def test_yearly_metrics_have_one_row_per_year_and_metric(baseline) -> None:  # noqa: ANN001
+def test_yearly_metrics_have_one_row_per_year_and_metric(baseline) -> None:
     table = metrics.yearly(baseline, ["triage_wait_days", "serious_incidents_per_year"])
     assert set(table["year"]) == {1}, table["year"].unique()
     assert len(table) == 2

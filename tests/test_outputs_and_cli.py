@@ -14,7 +14,7 @@ import pytest
 from simulation import runner
 
 
-def test_outputs_carry_provenance(baseline, tmp_path: Path) -> None:  # noqa: ANN001
+def test_outputs_carry_provenance(baseline, tmp_path: Path) -> None:
     out = runner.write_result(baseline, tmp_path / "run")
     for name in ("records", "families", "daily", "services", "organisations", "metrics"):
         meta = json.loads(pq.read_schema(out / f"{name}.parquet").metadata[b"samenloop"])
@@ -26,15 +26,16 @@ def test_outputs_carry_provenance(baseline, tmp_path: Path) -> None:  # noqa: AN
     assert len(daily) == baseline.end_day
 
 
-def test_a_failed_write_leaves_no_half_written_directory(baseline, tmp_path: Path,  # noqa: ANN001
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_half_written_directory(
+    baseline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "run"
     runner.write_result(baseline, target)
     before = sorted(p.name for p in target.iterdir())
     calls = {"n": 0}
     original = runner._write_parquet
 
-    def failing(frame, path, meta):  # noqa: ANN001, ANN202
+    def failing(frame, path, meta):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
@@ -49,8 +50,12 @@ def test_a_failed_write_leaves_no_half_written_directory(baseline, tmp_path: Pat
 
 def test_cli_run_writes_outputs_and_a_summary(tmp_path: Path, samenloop_cmd: list[str]) -> None:
     out = tmp_path / "cp"
-    done = subprocess.run([*samenloop_cmd, "run", "current-practice", "--years", "0.5", "--seed", "3",
-                           "--out", str(out)], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*samenloop_cmd, "run", "current-practice", "--years", "0.5", "--seed", "3", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert "Professionals per family" in done.stdout and str(out) in done.stdout.replace("\n", "")
     assert (out / "records.parquet").exists() and (out / "metrics.csv").exists()
@@ -64,8 +69,9 @@ def test_cli_run_writes_outputs_and_a_summary(tmp_path: Path, samenloop_cmd: lis
         (["run", "current-practice", "--years", "-1"], "--years"),
     ],
 )
-def test_cli_bad_options_exit_non_zero_without_traceback(samenloop_cmd: list[str], args: list[str],
-                                                         expected: str) -> None:
+def test_cli_bad_options_exit_non_zero_without_traceback(
+    samenloop_cmd: list[str], args: list[str], expected: str
+) -> None:
     done = subprocess.run([*samenloop_cmd, *args], capture_output=True, text=True, check=False)
     assert done.returncode != 0
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
@@ -76,11 +82,11 @@ def test_cli_lists_scenarios_parameters_and_schema(samenloop_cmd: list[str]) -> 
     wide = {**os.environ, "COLUMNS": "250"}
     scenarios = subprocess.run([*samenloop_cmd, "scenarios"], capture_output=True, text=True, check=True, env=wide)
     assert "restructuring" in scenarios.stdout and "intensive-collaboration" in scenarios.stdout
-    params = subprocess.run([*samenloop_cmd, "params", "--assumptions", "--markdown"], capture_output=True,
-                            text=True, check=True)
+    params = subprocess.run(
+        [*samenloop_cmd, "params", "--assumptions", "--markdown"], capture_output=True, text=True, check=True
+    )
     assert params.stdout.startswith("| parameter |") and "assumption" in params.stdout
-    schema = json.loads(subprocess.run([*samenloop_cmd, "schema"], capture_output=True, text=True,
-                                       check=True).stdout)
+    schema = json.loads(subprocess.run([*samenloop_cmd, "schema"], capture_output=True, text=True, check=True).stdout)
     assert "mechanisms" in schema["properties"]["overrides"]["properties"]
 
 
@@ -90,4 +96,5 @@ def test_parameters_doc_is_up_to_date() -> None:
 
     doc = Path(__file__).resolve().parents[1] / "docs" / "parameters.md"
     assert parameters_markdown(registry()) in doc.read_text(encoding="utf-8"), (
-        "docs/parameters.md is out of date: run `make docs`")
+        "docs/parameters.md is out of date: run `make docs`"
+    )

@@ -32,7 +32,8 @@ def test_sources_name_figures_rows_or_say_assumption() -> None:
     assert sourced, "expected some parameters with a public source"
     for row in sourced:
         assert any(word in row.source for word in ("FIGURES", "calibrated", "derived", "scenario choice")), (
-            f"{row.path}: source {row.source!r} names neither a FIGURES row nor 'assumption'")
+            f"{row.path}: source {row.source!r} names neither a FIGURES row nor 'assumption'"
+        )
 
 
 def test_scenario_is_frozen_and_rejects_unknown_keys() -> None:

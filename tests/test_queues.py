@@ -18,8 +18,9 @@ def erlang_c_wait(arrival_rate: float, service_rate: float, servers: int) -> flo
     return p_wait / (servers * service_rate - arrival_rate)
 
 
-def simulate(queue: JobQueue, rate: float, mean_hours: float, days: int, seed: int,
-             p_acute: float = 0.0) -> dict[int, list[float]]:
+def simulate(
+    queue: JobQueue, rate: float, mean_hours: float, days: int, seed: int, p_acute: float = 0.0
+) -> dict[int, list[float]]:
     """Poisson arrivals with exponential hours; returns waits by priority."""
     rng = np.random.default_rng(seed)
     waits: dict[int, list[float]] = {0: [], 1: []}
@@ -49,7 +50,8 @@ def test_job_queue_matches_erlang_c() -> None:
     expected = erlang_c_wait(rate, 1.0 / mean_hours, servers)
     observed = float(np.mean(waits))
     assert abs(observed - expected) / expected < 0.05, (
-        f"M/M/3 at utilisation 0.8: Erlang C mean wait {expected:.4f} days, simulated {observed:.4f}")
+        f"M/M/3 at utilisation 0.8: Erlang C mean wait {expected:.4f} days, simulated {observed:.4f}"
+    )
 
 
 def test_acute_jobs_go_first() -> None:

@@ -23,8 +23,9 @@ def test_keyed_scalar_and_vector_paths_agree() -> None:
     counters = families % 7
     vector = streams.keyed_array("severity", families, counters)
     scalar = np.array([streams.keyed("severity", int(f), int(c)) for f, c in zip(families, counters, strict=True)])
-    small = np.concatenate([streams.keyed_array("severity", families[i : i + 3], counters[i : i + 3])
-                            for i in range(0, 40, 3)])
+    small = np.concatenate(
+        [streams.keyed_array("severity", families[i : i + 3], counters[i : i + 3]) for i in range(0, 40, 3)]
+    )
     assert np.array_equal(vector, scalar), "vectorised and scalar keyed draws differ"
     assert np.array_equal(vector, small), "small-batch keyed draws differ from large-batch ones"
 
@@ -33,7 +34,7 @@ def test_keyed_draws_are_uniform_and_independent_of_other_families() -> None:
     streams = RandomStreams(1)
     u = streams.keyed_array("signal", np.arange(200_000), 0)
     assert 0.495 < u.mean() < 0.505, f"mean of uniforms {u.mean():.4f}, expected 0.5"
-    assert 0.0 <= u.min() and u.max() < 1.0
+    assert u.min() >= 0.0 and u.max() < 1.0
     one = streams.keyed_array("signal", np.array([123]), 0)
     assert one[0] == u[123], "a family's draw depends on which other families are drawn with it"
 

@@ -21,7 +21,7 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 
 def test_shipped_scenarios_load() -> None:
     names = set(available_scenarios())
-    assert EXPECTED <= names, f"missing scenario files: {EXPECTED - names}"
+    assert names >= EXPECTED, f"missing scenario files: {EXPECTED - names}"
     for name in names:
         scenario = load_scenario(name)
         assert scenario.name == name
@@ -45,15 +45,23 @@ def test_scenarios_differ_only_where_they_say() -> None:
     ("text", "expected"),
     [
         ("name: x\noverrides:\n  population: [unclosed\n", ["not valid YAML", "line"]),
-        ("name: x\noverrides:\n  population:\n    risk:\n      p_stop_per_mnth: 0.1\n",
-         ["unknown key 'p_stop_per_mnth'", "Did you mean 'p_stop_per_month'", "population.risk.p_stop_per_mnth"]),
-        ("name: x\noverrides:\n  care:\n    workload:\n      hourly_cost_eur: cheap\n",
-         ["wrong type", "care.workload.hourly_cost_eur", "'cheap'", "EUR per professional hour"]),
-        ("name: x\noverrides:\n  population:\n    risk:\n      p_stop_per_month: 1.7\n",
-         ["out of range", "1.7", "0.0 to 1.0 probability"]),
+        (
+            "name: x\noverrides:\n  population:\n    risk:\n      p_stop_per_mnth: 0.1\n",
+            ["unknown key 'p_stop_per_mnth'", "Did you mean 'p_stop_per_month'", "population.risk.p_stop_per_mnth"],
+        ),
+        (
+            "name: x\noverrides:\n  care:\n    workload:\n      hourly_cost_eur: cheap\n",
+            ["wrong type", "care.workload.hourly_cost_eur", "'cheap'", "EUR per professional hour"],
+        ),
+        (
+            "name: x\noverrides:\n  population:\n    risk:\n      p_stop_per_month: 1.7\n",
+            ["out of range", "1.7", "0.0 to 1.0 probability"],
+        ),
         ("name: x\nextends: no-such-base\n", ["base scenario 'no-such-base' does not exist", "extends"]),
-        ("name: x\noverrides:\n  mechanisms:\n    samen_op_acuut: {enabled: true}\n",
-         ["unknown mechanism 'samen_op_acuut'", "Did you mean 'samen_op_in_acuut'"]),
+        (
+            "name: x\noverrides:\n  mechanisms:\n    samen_op_acuut: {enabled: true}\n",
+            ["unknown mechanism 'samen_op_acuut'", "Did you mean 'samen_op_in_acuut'"],
+        ),
         ("name: x\nparams: {}\n", ["unknown top-level key 'params'", "overrides"]),
     ],
 )
