@@ -514,7 +514,11 @@ class ChainModel(mesa.Model):
             )
 
     def _run_followups(self, day: int) -> None:
+        batches: dict[Any, list[tuple[IntArray, NDArray[np.float64], IntArray]]] = {}
         for action, families, times, orgs in self._followups.pop(day, []):
+            batches.setdefault(action, []).append((families, times, orgs))
+        for action, parts in batches.items():
+            families, times, orgs = (np.concatenate(column) for column in zip(*parts, strict=True))
             action(self, families, times, orgs)
 
     def begin_case(self, jobs: IntArray, spec: ServiceSpec) -> None:

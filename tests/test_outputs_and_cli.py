@@ -98,3 +98,17 @@ def test_parameters_doc_is_up_to_date() -> None:
     assert parameters_markdown(registry()) in doc.read_text(encoding="utf-8"), (
         "docs/parameters.md is out of date: run `make docs`"
     )
+
+
+def test_demo_command_compares_the_three_scenarios(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    done = subprocess.run(
+        [*samenloop_cmd, "demo", "--years", "0.5", "--out", str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert done.returncode == 0, done.stderr
+    for name in ("current-practice", "intensive-collaboration", "restructuring"):
+        assert (tmp_path / "demo" / name / "metrics.csv").exists(), f"no outputs for {name}"
+    assert "Restructuring" in done.stdout and "outputs written to" in done.stdout

@@ -1,0 +1,182 @@
+"""Benchmark of the core chain model (not a test: prints figures measured in one run).
+
+    python benchmarks/bench_model.py [--quick]
+
+Prints:
+  * region scale, 5 policy years (+ 1 warm-up year): wall time of one replication;
+  * national scale, 5 policy years (+ warm-up): wall time and peak memory (separate process);
+  * microseconds per simulated event (event records written);
+  * the family-incident core of the model against a plain-numpy reference of the same process
+    (incident clock by hazard thresholds, monthly risk walk), timed side by side, interleaved.
+
+Targets (issue: core chain model): region <= 1 s, national <= 10 s, peak memory <= 1.5 GB,
+core ratio <= 3x. The machine is shared and noisy: ratios measured in one run are what count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from simulation.families import DAYS_PER_YEAR, FamilyPopulation
+from simulation.parameters import Scenario
+from simulation.randomness import RandomStreams
+from simulation.records import EventLog
+
+TARGETS = {"region_s": 1.0, "national_s": 10.0, "national_peak_gb": 1.5, "core_ratio": 3.0}
+
+
+def run_once(scale: str, years: float) -> dict[str, float]:
+    """One replication in this process: wall time, events, peak memory (maxrss)."""
+    import resource
+
+    from simulation.model import ChainModel
+    from simulation.scenario_files import load_scenario
+
+    scenario = load_scenario("current-practice")
+    start = time.perf_counter()
+    model = ChainModel(scenario, scale=scale, years=years, seed=1)
+    built = time.perf_counter()
+    model.run()
+    done = time.perf_counter()
+    events = len(model.log)
+    return {"build_s": built - start, "run_s": done - built, "total_s": done - start, "events": events,
+            "days": model.horizon_days, "peak_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2}
+
+
+def in_subprocess(scale: str, years: float) -> dict[str, float]:
+    code = (f"import json, sys; sys.path.insert(0, 'benchmarks'); from bench_model import run_once; "
+            f"print(json.dumps(run_once({scale!r}, {years})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def model_core(days: int, scale: float, seed: int) -> int:
+    """The model's family-incident core: FamilyPopulation's clock and risk walk, with incident records."""
+    params = Scenario().population
+    pop = FamilyPopulation(params, scale, 1, days, RandomStreams(seed), n_services=15)
+    log = EventLog()
+    month = DAYS_PER_YEAR / 12
+    next_month = month
+    ones = np.ones(pop.n)
+    total = 0
+    for day in range(days):
+        fam, times = pop.take_incidents(day)
+        if fam.size:
+            log.add_many(times, 0, family=fam, value=pop.latent_rate[fam])
+            total += fam.size
+        if day + 1 >= next_month:
+            pop.monthly_risk_update(day + 0.5, ones, ones)
+            next_month += month
+    log.arrays()
+    return total
+
+
+def numpy_reference(days: int, scale: float, seed: int) -> int:
+    """The same process written directly in numpy (no model objects)."""
+    p = Scenario().population
+    rng = np.random.default_rng(seed)
+    n0 = round(p.onset.families_at_start * scale)
+    n_new = int(rng.poisson(p.onset.new_families_per_year * scale * days / DAYS_PER_YEAR))
+    n = n0 + n_new
+    onset = np.concatenate([np.zeros(n0), np.sort(rng.uniform(0, days, n_new))])
+    rate = p.risk.incidents_per_year_median * np.exp(p.risk.incidents_per_year_log_sd * rng.standard_normal(n))
+    stopped = np.zeros(n, dtype=bool)
+    target = rng.exponential(size=n)
+    used = np.zeros(n)
+    at = onset.copy()
+    per_day = rate / DAYS_PER_YEAR
+    nxt = at + target / per_day
+    next_day = np.floor(nxt).astype(np.int64)
+    chunks_t, chunks_f, chunks_v = [], [], []
+    month = DAYS_PER_YEAR / 12
+    next_month = month
+    total = 0
+    for day in range(days):
+        idx = np.flatnonzero(next_day == day)
+        if idx.size:
+            t = nxt[idx]
+            chunks_t.append(t)
+            chunks_f.append(idx)
+            chunks_v.append(rate[idx])
+            total += idx.size
+            target[idx] = rng.exponential(size=idx.size)
+            used[idx] = 0.0
+            at[idx] = t
+            nxt[idx] = np.maximum(t + target[idx] / per_day[idx], day + 1.0)
+            next_day[idx] = np.floor(nxt[idx])
+        if day + 1 >= next_month:
+            now = day + 0.5
+            walk = rng.standard_normal(n)
+            chance = rng.random(n)
+            started = onset <= now
+            rate = np.minimum(rate * np.exp(np.where(started, p.risk.monthly_log_sd * walk, 0.0)),
+                              p.risk.max_incidents_per_year)
+            stopped = (stopped | (started & (chance < p.risk.p_stop_per_month))) & ~(
+                started & stopped & (chance < p.risk.p_relapse_per_month))
+            new_at = np.maximum(at, now)
+            used += (new_at - at) * per_day
+            at = new_at
+            per_day = rate * np.where(stopped, p.risk.stopped_rate_factor, 1.0) / DAYS_PER_YEAR
+            nxt = np.maximum(at + (target - used) / per_day, day + 1.0)
+            next_day = np.floor(nxt).astype(np.int64)
+            next_month += month
+    np.argsort(np.concatenate(chunks_t), kind="stable")
+    np.concatenate(chunks_f)
+    np.concatenate(chunks_v)
+    return total
+
+
+def core_ratio(days: int, scale: float, repeats: int) -> tuple[float, float, float]:
+    """Median times of the model core and the reference, interleaved, and their ratio."""
+    model_t, ref_t = [], []
+    for r in range(repeats):
+        t = time.perf_counter()
+        model_core(days, scale, seed=r)
+        model_t.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        numpy_reference(days, scale, seed=r)
+        ref_t.append(time.perf_counter() - t)
+    m, ref = statistics.median(model_t), statistics.median(ref_t)
+    return m, ref, m / ref
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="shorter runs (smoke check of this script)")
+    args = parser.parse_args()
+    years = 1.0 if args.quick else 5.0
+    region = in_subprocess("region", years)
+    national = in_subprocess("national", 0.5 if args.quick else years)
+    days = round((years + 1.0) * DAYS_PER_YEAR)
+    core_region = core_ratio(days, 1 / 26, 3)
+    core_national = core_ratio(days, 1.0, 1 if args.quick else 3)
+    rows = [
+        ("region, 5 policy years + 1 warm-up: wall time", f"{region['total_s']:.2f} s", f"<= {TARGETS['region_s']} s"),
+        ("  of which building the model", f"{region['build_s']:.2f} s", ""),
+        ("  per simulated year", f"{region['run_s'] / (region['days'] / DAYS_PER_YEAR):.2f} s", ""),
+        ("national, 5 policy years + 1 warm-up: wall time", f"{national['total_s']:.2f} s",
+         f"<= {TARGETS['national_s']} s"),
+        ("national: peak memory (max RSS)", f"{national['peak_gb']:.2f} GB", f"<= {TARGETS['national_peak_gb']} GB"),
+        ("region: microseconds per event record", f"{region['run_s'] / region['events'] * 1e6:.1f} us", ""),
+        ("national: microseconds per event record", f"{national['run_s'] / national['events'] * 1e6:.1f} us", ""),
+        ("family-incident core / plain numpy, region", f"{core_region[2]:.2f}x "
+         f"({core_region[0]:.3f} s vs {core_region[1]:.3f} s)", f"<= {TARGETS['core_ratio']}x"),
+        ("family-incident core / plain numpy, national", f"{core_national[2]:.2f}x "
+         f"({core_national[0]:.3f} s vs {core_national[1]:.3f} s)", f"<= {TARGETS['core_ratio']}x"),
+    ]
+    if args.quick:
+        print("(quick mode: shorter runs; figures are not the benchmark)")
+    width = max(len(r[0]) for r in rows)
+    for label, value, target in rows:
+        print(f"{label:<{width}}  {value:>32}  {target}")
+
+
+if __name__ == "__main__":
+    main()
