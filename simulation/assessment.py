@@ -54,7 +54,7 @@ def assess(
     false_alarm = (1.0 - specificity) * learning
     u = pop.draws("assessment", families)
     unsafe = np.where(truth, u >= miss, u < false_alarm)
-    counted = np.broadcast_to(count, families.shape)
+    counted = np.full(families.shape, count) if isinstance(count, bool) else count
     pop.n_assessments[families[counted]] += 1
     model.log.add_many(
         now,

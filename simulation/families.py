@@ -19,7 +19,7 @@ import mesa
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.enums import ComplicatingFactor, HelpType, Measure, SafetyPhase, ViolenceType
 from simulation.parameters.population import PopulationParams
 from simulation.randomness import RandomStreams
@@ -209,7 +209,7 @@ class FamilyPopulation:
         """Start (+1) or end (-1) a direct-safety measure; `factors` is the rate factor per measure."""
         if idx.size == 0:
             return
-        np.add.at(self.measure_count[:, measure], idx, delta)
+        add_at(self.measure_count[:, measure], idx, delta)
         active = self.measure_count[idx] > 0
         self.measure_factor[idx] = np.prod(np.where(active, factors[None, :], 1.0), axis=1)
         self.reschedule(idx, now)
@@ -220,7 +220,7 @@ class FamilyPopulation:
         """Start (+1, with its quality) or end (-1) a kind of help."""
         if idx.size == 0:
             return
-        np.add.at(self.help_count[:, help_type], idx, delta)
+        add_at(self.help_count[:, help_type], idx, delta)
         if delta > 0:
             self.help_quality[idx, help_type] = quality
 

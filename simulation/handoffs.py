@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import gammaincinv
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.enums import EventKind, Reason
 from simulation.jobs import NORMAL
 from simulation.records import FACTS_LOST, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
@@ -42,6 +42,19 @@ _FIELDS = (
     ("flags", np.int64),
 )
 _ROUTE_FIELDS = ("delay_days", "p_facts_lost", "p_refused", "p_sender_keeps_safety", "crosses_merger_boundary")
+
+
+def _columns(outbox: list[tuple[int, tuple[Any, ...]]], total: int) -> dict[str, NDArray[Any]]:
+    """The outbox as one array per field (scalars repeated, arrays copied in)."""
+    cols = {}
+    for i, (name, dtype) in enumerate(_FIELDS):
+        column = np.empty(total, dtype=dtype)
+        offset = 0
+        for n, values in outbox:
+            column[offset : offset + n] = values[i]
+            offset += n
+        cols[name] = column
+    return cols
 
 
 class Dispatcher:
@@ -95,7 +108,7 @@ class Dispatcher:
         n = len(families)
         if n == 0:
             return
-        np.add.at(self.model.population.in_service[:, service], families, 1)
+        add_at(self.model.population.in_service[:, service], families, 1)
         code = -1 if route is None else self.route_code[route]
         self._outbox.append(
             (n, (families, int(service), now, int(reason), sender, code, priority, delay_factor, extra, flags))
@@ -108,14 +121,7 @@ class Dispatcher:
             return
         total, outbox = self._pending, self._outbox
         self._outbox, self._pending = [], 0
-        cols = {}
-        for i, (name, dtype) in enumerate(_FIELDS):
-            column = np.empty(total, dtype=dtype)
-            offset = 0
-            for n, values in outbox:
-                column[offset : offset + n] = values[i]
-                offset += n
-            cols[name] = column
+        cols = _columns(outbox, total)
         model = self.model
         fam, service = cols["family"], cols["service"]
         region = model.population.region[fam]
@@ -201,11 +207,13 @@ class Dispatcher:
         def pick(field: str) -> NDArray[np.float64]:
             return np.where(converted, merged[field][code], normal[field][code])
 
-        strain = np.where(
-            converted & (merged["crosses_merger_boundary"][code] > 0),
-            model.restructuring.relationship_strain(region, now),
-            0.0,
-        )
+        strain = 0.0
+        if model.restructuring.enabled:
+            strain = np.where(
+                converted & (merged["crosses_merger_boundary"][code] > 0),
+                model.restructuring.relationship_strain(region, now),
+                0.0,
+            )
         t = float(now.min())
         p_lost = np.clip(
             pick("p_facts_lost")
@@ -230,7 +238,7 @@ class Dispatcher:
         pop.n_facts_lost[lost_fam] += 1
         pop.info_quality[lost_fam] *= 1.0 - model.params.handoffs.facts_lost_information_fraction
         holder = np.where(keeps, sender, -1)
-        np.add.at(pop.watchers, fam[keeps], 1)
+        add_at(pop.watchers, fam[keeps], 1)
         flags = (
             flags
             | np.where(lost, FACTS_LOST, 0)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
-from simulation.arrays import IntArray
+from simulation.arrays import BoolArray, IntArray
 from simulation.enums import EventKind, Measure
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ class MeasureBook:
         self.factors[Measure.DETENTION] = m.detention_rate_factor
         self.factors[Measure.SAFETY_CONDITIONS] = m.conditions_rate_factor
         self.factors[Measure.SAFETY_PLAN] = m.safety_plan_rate_factor
-        self._ends: dict[int, list[tuple[IntArray, Measure, NDArray[np.float64]]]] = {}
+        self._ends: dict[int, list[tuple[int, int, float]]] = {}
 
     def start(
         self,
@@ -40,39 +40,37 @@ class MeasureBook:
         duration_days: ArrayLike,
         org: ArrayLike = -1,
         open_ended: bool = False,
-    ) -> IntArray:
-        """Put `families` under `measure` from `now`; returns the families that keep to it.
+    ) -> BoolArray:
+        """Put `families` under `measure` from `now`; returns which of them keep to it.
 
         With `open_ended`, the caller ends the measure itself (e.g. when a case ends).
         """
         model = self.model
         pop = model.population
-        if families.size == 0:
-            return families
-        now_arr = np.broadcast_to(np.asarray(now, dtype=float), families.shape)
-        keeps = np.ones(families.size, dtype=bool)
+        n = families.size
+        keeps = np.ones(n, dtype=bool)
+        if n == 0:
+            return keeps
         if measure in (Measure.SAFETY_CONDITIONS, Measure.SAFETY_PLAN):
             avoiding = pop.care_avoiding[families]
             u = pop.draws("measure_compliance", families)
             keeps = ~avoiding | (u < model.params.care.measures.care_avoidance_compliance)
-        fam = families[keeps]
-        at = now_arr[keeps]
-        duration = np.broadcast_to(np.asarray(duration_days, dtype=float), families.shape)[keeps]
-        model.log.add_many(
-            at,
-            EventKind.MEASURE_START,
-            family=fam,
-            org=np.broadcast_to(org, families.shape)[keeps],
-            detail=int(measure),
-            value=duration,
-        )
-        pop.change_measure(fam, measure, +1, float(at.min()) if fam.size else 0.0, self.factors)
-        if not open_ended and fam.size:
+        all_keep = bool(keeps.all())
+        fam = families if all_keep else families[keeps]
+        if fam.size == 0:
+            return keeps
+        at = np.full(n, now, dtype=float) if np.ndim(now) == 0 else np.asarray(now, dtype=float)
+        duration = np.full(n, duration_days, dtype=float) if np.ndim(duration_days) == 0 else np.asarray(duration_days)
+        if not all_keep:
+            at, duration = at[keeps], duration[keeps]
+            org = org if np.ndim(org) == 0 else np.asarray(org)[keeps]
+        model.log.add_many(at, EventKind.MEASURE_START, family=fam, org=org, detail=int(measure), value=duration)
+        pop.change_measure(fam, measure, +1, float(at[0]), self.factors)
+        if not open_ended:
             ends = at + duration
-            for day in np.unique(np.floor(ends).astype(np.int64)).tolist():
-                sel = np.floor(ends) == day
-                self._ends.setdefault(day, []).append((fam[sel], measure, ends[sel]))
-        return fam
+            for family, end in zip(fam.tolist(), ends.tolist(), strict=True):
+                self._ends.setdefault(int(end), []).append((family, measure, end))
+        return keeps
 
     def stop(self, families: IntArray, measure: Measure, now: float) -> None:
         """End an open-ended measure."""
@@ -80,5 +78,10 @@ class MeasureBook:
 
     def end_due(self, day: int) -> None:
         """End the measures whose time ran out on `day`."""
-        for families, measure, ends in self._ends.pop(day, []):
-            self.model.population.change_measure(families, measure, -1, float(ends.max()), self.factors)
+        due = self._ends.pop(day, None)
+        if not due:
+            return
+        for measure in {m for _, m, _ in due}:
+            families = np.array([f for f, m, _ in due if m == measure], dtype=np.int64)
+            last = max(e for _, m, e in due if m == measure)
+            self.model.population.change_measure(families, Measure(measure), -1, last, self.factors)

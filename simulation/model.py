@@ -36,7 +36,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from simulation import phases
 from simulation.aggregates import DAY_COUNTS, DailyAggregates
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.conversion import convert_region
 from simulation.enums import EventKind, HelpType, Measure, OrgKind, Reason, ReportKind
 from simulation.families import Family, FamilyPopulation
@@ -419,9 +419,9 @@ class ChainModel(mesa.Model):
         """Professional hours spent outside the queues (joint work, meetings); they cost capacity."""
         if orgs.size == 0:
             return
-        np.add.at(self.hours_today, self.org_kind[orgs], hours)
+        add_at(self.hours_today, self.org_kind[orgs], hours)
         if capacity:
-            np.add.at(self.overhead_hours, orgs, hours)
+            add_at(self.overhead_hours, orgs, hours)
 
     def advice_requests(self, n: int, regions: ArrayLike) -> None:
         """Advice requests at VT's advice desk (staffed separately; counted and costed)."""
@@ -526,7 +526,7 @@ class ChainModel(mesa.Model):
         J = self.jobs
         fam = J.family[jobs]
         orgs = self.queue_org[J.queue[jobs]]
-        np.add.at(self.population.open_cases, fam, 1)
+        add_at(self.population.open_cases, fam, 1)
         params = spec.caseload(self.params)  # type: ignore[misc]
         duration = self.streams.stream(f"case_length:{spec.kind.name}").gamma(
             2.0, params.duration_days / 2.0, jobs.size
@@ -535,8 +535,8 @@ class ChainModel(mesa.Model):
         if spec.help is not None:
             self.start_help(fam, spec.help, self.help_quality(orgs))
         if spec.measure is not None:
-            kept = self.measures.start(fam, spec.measure, J.start[jobs], duration, org=orgs, open_ended=True)
-            J.flags[jobs[np.isin(fam, kept)]] |= MEASURE_ON
+            keeps = self.measures.start(fam, spec.measure, J.start[jobs], duration, org=orgs, open_ended=True)
+            J.flags[jobs[keeps]] |= MEASURE_ON
 
     def end_case(self, jobs: IntArray, spec: ServiceSpec) -> None:
         """A caseload case ends: free the slot, stop its help and measure."""
@@ -544,7 +544,7 @@ class ChainModel(mesa.Model):
         fam = J.family[jobs]
         for job in jobs.tolist():
             self.queues[int(J.queue[job])].release(job)  # type: ignore[union-attr]
-        np.subtract.at(self.population.open_cases, fam, 1)
+        add_at(self.population.open_cases, fam, -1)
         if spec.help is not None:
             self.population.change_help(fam, spec.help, -1)
         if spec.measure is not None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.enums import EventKind, Reason
 from simulation.queues import Caseload, JobQueue
 from simulation.records import NO_HOLDER
@@ -97,11 +97,11 @@ class Operations:
         fam = jobs.family[ids]
         waited = starts - jobs.arrival[ids]
         services = jobs.service[ids]
-        np.add.at(self.started_today, services, 1)
-        np.add.at(self.waited_today, services, waited)
-        np.add.at(self.late_today, services, waited > model.norm_wait_days[services])
+        add_at(self.started_today, services, 1)
+        add_at(self.waited_today, services, waited)
+        add_at(self.late_today, services, waited > model.norm_wait_days[services])
         held = jobs.holder[ids] >= 0
-        np.subtract.at(pop.watchers, fam[held], 1)
+        add_at(pop.watchers, fam[held], -1)
         orgs = model.queue_org[jobs.queue[ids]]
         kind = model.org_kind[orgs]
         model.log.add_many(
@@ -120,7 +120,7 @@ class Operations:
         model.count_professionals(fam[new_professional], orgs[new_professional], services[new_professional])
         pop.last_contact_time[fam] = starts
         hours = jobs.hours[ids]
-        np.add.at(model.hours_today, kind, hours)
+        add_at(model.hours_today, kind, hours)
         if ends is not None:
             jobs.end[ids] = ends
         groups = [(ServiceKind(s), ids[services == s]) for s in np.unique(services).tolist()]
@@ -166,7 +166,7 @@ class Operations:
             spec = SERVICES[service]
             if spec.is_caseload:
                 model.end_case(group, spec)
-            np.subtract.at(model.population.in_service[:, service], model.jobs.family[group], 1)
+            add_at(model.population.in_service[:, service], model.jobs.family[group], -1)
             handler = self.on_finish.get(service)
             if handler is not None:
                 handler(model, group)

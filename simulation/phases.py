@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at, unique
 from simulation.enums import EventKind, HelpType, SafetyPhase
 from simulation.families import FamilyPopulation
 from simulation.parameters.care import HelpEffectParams, HelpParams, PhaseParams
@@ -27,7 +27,7 @@ def _set_phase(
         return
     times = np.broadcast_to(np.asarray(now, dtype=float), idx.shape)
     log.add_many(times, EventKind.PHASE_CHANGE, family=idx, detail=int(phase), value=pop.phase[idx])
-    np.subtract.at(pop.phase_counts, pop.phase[idx], 1)
+    add_at(pop.phase_counts, pop.phase[idx], -1)
     pop.phase_counts[phase] += idx.size
     pop.phase[idx] = phase
     pop.phase_since[idx] = times
@@ -40,7 +40,7 @@ def enter_view(pop: FamilyPopulation, idx: IntArray, now: float, log: EventLog) 
     """Families that reach the chain: those not yet in view start in direct safety."""
     pop.last_contact_time[idx] = now
     new = idx[pop.phase[idx] == SafetyPhase.NOT_IN_VIEW]
-    _set_phase(pop, np.unique(new), SafetyPhase.DIRECT, now, log)
+    _set_phase(pop, unique(new), SafetyPhase.DIRECT, now, log)
 
 
 def after_incidents(pop: FamilyPopulation, idx: IntArray, times: NDArray[np.float64], log: EventLog) -> None:

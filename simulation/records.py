@@ -113,15 +113,30 @@ class EventLog:
             self._flush()
 
     def _flush(self) -> None:
+        """Write the held batches into one block per column (vectorised over batches)."""
         if not self._batches:
             return
-        total = self._pending_rows
+        counts = np.fromiter((n for n, _ in self._batches), dtype=np.int64, count=len(self._batches))
+        offsets = np.cumsum(counts) - counts
+        total = int(counts.sum())
         for i, name in enumerate(_NAMES):
-            column = np.empty(total, dtype=COLUMNS[name])
-            offset = 0
-            for n, values in self._batches:
-                column[offset : offset + n] = values[i]
-                offset += n
+            dtype = COLUMNS[name]
+            values = [v[i] for _, v in self._batches]
+            is_array = np.fromiter(
+                (isinstance(v, np.ndarray) and v.ndim > 0 for v in values), dtype=bool, count=len(values)
+            )
+            column = np.empty(total, dtype=dtype)
+            for select in (is_array, ~is_array):
+                which = np.flatnonzero(select)
+                if which.size == 0:
+                    continue
+                n = counts[which]
+                starts = np.repeat(offsets[which] - (np.cumsum(n) - n), n)
+                positions = starts + np.arange(int(n.sum()))
+                if select is is_array:
+                    column[positions] = np.concatenate([values[k] for k in which.tolist()]).astype(dtype, copy=False)
+                else:
+                    column[positions] = np.repeat(np.array([values[k] for k in which.tolist()], dtype=dtype), n)
             self._chunks[name].append(column)
         self._batches = []
         self._pending_rows = 0

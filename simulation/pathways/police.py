@@ -128,7 +128,7 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     joint_km = (
         report
         & ~joint_acute
-        & np.isin(pop.violence_type[fam], CHILD_ABUSE_TYPES)
+        & ((pop.violence_type[fam] == CHILD_ABUSE_TYPES[0]) | (pop.violence_type[fam] == CHILD_ABUSE_TYPES[1]))
         & mech.covers("samen_op_bij_strafbare_km", fam, now, model.partner_factor(fam, now))
     )
     joint = joint_acute | joint_km

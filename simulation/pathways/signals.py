@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from simulation import phases
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.enums import EventKind, OrgKind, Reason, ReportKind, Severity, SignalSource
 from simulation.jobs import ACUTE, NORMAL
 from simulation.pathways import police
@@ -210,7 +210,7 @@ def receive_reports(
     pop.first_report_time[fam[first]] = times[first]
     pop.last_report_time[fam] = times
     pop.n_reports[fam] += 1
-    np.add.at(pop.vt_open, fam, 1)
-    np.add.at(model.day_report_kinds, kind, 1)
+    add_at(pop.vt_open, fam, 1)
+    add_at(model.day_report_kinds, kind, 1)
     phases.enter_view(pop, fam, float(times.min()), model.log)
     return vt

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.assessment import assess, risk_score
 from simulation.enums import OrgKind, Reason
 from simulation.pathways import care
@@ -95,7 +95,7 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
         route="veilig_thuis_to_safety_house",
     )
     # VT stays involved only through an investigation or conditions.
-    np.subtract.at(pop.vt_open, fam[~(investigation | conditions)], 1)
+    add_at(pop.vt_open, fam[~(investigation | conditions)], -1)
     _candidates_for_tables(model, fam[unsafe], now[unsafe], org[unsafe], J.priority[jobs][unsafe] == 0)
 
 
@@ -127,7 +127,7 @@ def _conditions(model: ChainModel, fam: IntArray, now: NDArray[np.float64], org:
     model.dispatch.send(
         fam[fresh], ServiceKind.VT_MONITORING, now[fresh], reason=Reason.SAFETY_CONDITIONS, sender=org[fresh]
     )
-    np.subtract.at(model.population.vt_open, fam[~fresh], 1)
+    add_at(model.population.vt_open, fam[~fresh], -1)
 
 
 def _candidates_for_tables(
@@ -186,7 +186,7 @@ def after_investigation(model: ChainModel, jobs: IntArray) -> None:
     request_board(model, fam[board], now[board], org[board])
     _conditions(model, fam[conditions], now[conditions], org[conditions])
     care.hand_over_local_team(model, fam[local], now[local], org[local], "veilig_thuis_to_local_team")
-    np.subtract.at(pop.vt_open, fam[~conditions], 1)
+    add_at(pop.vt_open, fam[~conditions], -1)
 
 
 def after_monitoring(model: ChainModel, jobs: IntArray) -> None:
@@ -194,4 +194,4 @@ def after_monitoring(model: ChainModel, jobs: IntArray) -> None:
     fam = model.jobs.family[jobs]
     org = model.queue_org[model.jobs.queue[jobs]]
     model.decide(fam, org, Reason.COMPLETED, model.jobs.end[jobs])
-    np.subtract.at(model.population.vt_open, fam, 1)
+    add_at(model.population.vt_open, fam, -1)
