@@ -14,8 +14,11 @@ BoolArray = NDArray[np.bool_]
 _SMALL = 16  # below this many elements plain Python beats numpy's per-call overhead
 
 
-def add_at(target: NDArray[Any], index: IntArray, value: Any = 1) -> None:
+def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], value: Any = 1) -> None:
     """`target[index] += value`, counting repeated indices (like `np.add.at`, faster for small batches)."""
+    if isinstance(index, tuple):  # a pair of index arrays into a matrix
+        np.add.at(target, index, value)
+        return
     n = len(index)
     if n == 0:
         return

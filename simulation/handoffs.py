@@ -246,6 +246,7 @@ class Dispatcher:
             | np.where(keeps, SENDER_KEEPS_SAFETY, NO_HOLDER)
         )
         receiver = model.queue_org[qids]
+        add_at(model.handoff_counts, (model.org_kind_of(sender), model.org_kind[receiver]), 1)
         model.log.add_many(
             now,
             EventKind.HANDOFF,

@@ -150,6 +150,8 @@ class ChainModel(mesa.Model):
         self.development_today = 0.0
         self.transition_today = 0.0
         self.hires_today = 0
+        # Handoffs so far, by sender kind (row; -1 = outside the chain, last row) and receiver kind.
+        self.handoff_counts = np.zeros((len(OrgKind) + 1, len(OrgKind)), dtype=np.int64)
         self.leavers_this_week = np.zeros(len(self.orgs), dtype=np.int64)
         self.operations.staff(0.0)
         self._schedule_events()
