@@ -97,35 +97,111 @@ def run(
     console.print(f"outputs written to [bold]{target}[/]")
 
 
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, max=256, help="Local worker processes.")]
+AddressOption = Annotated[str | None, typer.Option("--address", help="Run on a Dask cluster: tcp://HOST:PORT.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (for scripts).")]
+
+
+@app.command()
+@user_errors
+def compare(
+    scenarios: Annotated[
+        list[str], typer.Argument(help="Two or more scenario names or files; the first is the baseline.")
+    ],
+    replications: Annotated[
+        int,
+        typer.Option(
+            "--replications", "-n", min=2, max=10_000, help="Seeds per scenario (the same seeds for every scenario)."
+        ),
+    ] = 10,
+    scale: ScaleOption = "region",
+    years: YearsOption = 5.0,
+    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before year 0.")] = 1.0,
+    jobs: JobsOption = 1,
+    address: AddressOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output directory (default results/compare).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted comparison in --out.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Compare scenarios over replications with common random numbers; write an HTML report and data."""
+    from simulation.compare import run_comparison
+    from simulation.experiments.design import RunSettings
+    from simulation.report import write_comparison_report
+    from simulation.scale import scale_preset
+
+    scale_preset(scale)
+    target = out or Path("results") / "compare"
+    comparison = run_comparison(
+        scenarios,
+        replications=replications,
+        out=target,
+        jobs=jobs,
+        address=address,
+        resume=resume,
+        quiet=quiet,
+        settings=RunSettings(scale=scale, years=years, warmup_years=warmup_years),
+    )
+    report = write_comparison_report(comparison, target, command=" ".join(sys.argv))
+    _print_comparison(comparison)
+    console.print(f"report: [bold]{report}[/] (data beside it in {target})")
+
+
+def _print_comparison(comparison: Any) -> None:
+    from simulation import metrics
+    from simulation.scenario_files import load_scenario
+
+    labels = {s: load_scenario(s).display_name for s in comparison.scenarios}
+    summary = comparison.summary().set_index(["metric", "scenario"])
+    table = Table(title=f"Median [80% interval] over {len(comparison.design.seeds)} replications")
+    table.add_column("metric", overflow="fold")
+    for s in comparison.scenarios:
+        table.add_column(labels[s], justify="right", overflow="fold")
+    for name, m in metrics.METRICS.items():
+        cells = [
+            f"{_format(summary.loc[(name, s), 'median'])} [{_format(summary.loc[(name, s), 'p10'])}–"
+            f"{_format(summary.loc[(name, s), 'p90'])}]"
+            for s in comparison.scenarios
+        ]
+        table.add_row(f"{m.label} ({m.unit})", *cells)
+    console.print(table)
+
+
 @app.command()
 @user_errors
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Where to write the outputs.")] = Path("results/demo"),
+    out: Annotated[Path, typer.Option("--out", help="Where to write the report and data.")] = Path("results/demo"),
+    replications: Annotated[int, typer.Option("--replications", "-n", min=2)] = 10,
     years: YearsOption = 5.0,
-    seed: SeedOption = 0,
+    jobs: JobsOption = 2,
+    quiet: QuietOption = False,
 ) -> None:
-    """Run current practice, intensive collaboration and restructuring (region, one seed) side by side."""
-    from simulation import metrics
-    from simulation.runner import run_scenario, write_result
-    from simulation.scenario_files import load_scenario
+    """Compare the four default scenarios at region scale and write the report (what `make demo` runs)."""
+    from simulation.compare import run_comparison
+    from simulation.experiments.design import RunSettings
+    from simulation.report import write_comparison_report
 
-    names = ["current-practice", "intensive-collaboration", "restructuring"]
-    results = {}
-    for name in names:
-        params = load_scenario(name)
-        with console.status(f"simulating {params.display_name} (region, {years:g} years, seed {seed})"):
-            results[name] = run_scenario(params, scale="region", years=years, seed=seed)
-        write_result(results[name], out / name)
-    table = Table(title=f"Region, {years:g} years, seed {seed} (one replication: no uncertainty shown)")
-    table.add_column("metric")
-    for name in names:
-        table.add_column(results[name].meta["scenario_display_name"], justify="right")
-    table.add_column("unit")
-    values = {name: metrics.compute(result) for name, result in results.items()}
-    for key, m in metrics.METRICS.items():
-        table.add_row(m.label, *(_format(values[n][key]) for n in names), m.unit)
-    console.print(table)
-    console.print(f"outputs written to [bold]{out}[/] (one folder per scenario)")
+    names = ["current-practice", "intensive-collaboration", "restructuring", "combined"]
+    settings = RunSettings(scale="region", years=years, warmup_years=1.0)
+    try:
+        comparison = run_comparison(
+            names, replications=replications, out=out, jobs=jobs, resume=True, quiet=quiet, settings=settings
+        )
+    except SamenloopError as exc:
+        if "another experiment" not in exc.problem:
+            raise
+        kept = out.with_name(f"{out.name}.previous")
+        console.print(f"{out} holds an older demo; keeping it as {kept} and starting afresh")
+        if kept.exists():
+            import shutil
+
+            shutil.rmtree(kept)
+        out.rename(kept)
+        comparison = run_comparison(
+            names, replications=replications, out=out, jobs=jobs, quiet=quiet, settings=settings
+        )
+    report = write_comparison_report(comparison, out, command=" ".join(sys.argv))
+    _print_comparison(comparison)
+    console.print(f"report: [bold]{report}[/] (open it in a browser; data beside it in {out})")
 
 
 @app.command()

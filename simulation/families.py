@@ -90,11 +90,16 @@ class FamilyPopulation:
         self.care_avoiding = rng.random(n) < hh.p_care_avoiding
         risk = params.risk
         median = risk.incidents_per_year_median * np.array([t.incident_rate_multiplier for t in types])[vt]
+        # A family's own level of violence; complicating factors and care avoidance raise it.
+        self.base_log_rate = np.log(median) + risk.incidents_per_year_log_sd * rng.standard_normal(n)
+        stationary_sd = risk.monthly_log_sd / np.sqrt(max(2.0 * risk.mean_reversion_per_month, 1e-9))
         self.latent_rate = np.minimum(
-            median * np.exp(risk.incidents_per_year_log_sd * rng.standard_normal(n)), risk.max_incidents_per_year
+            np.exp(self._own_level_log(np.arange(n)) + stationary_sd * rng.standard_normal(n)),
+            risk.max_incidents_per_year,
         )
         self.serious_multiplier = np.array([t.serious_multiplier for t in types])[vt]
         self.stopped = np.zeros(n, dtype=bool)
+        self.stopped_since = np.full(n, np.inf)
         self.measure_count = np.zeros((n, N_MEASURES), dtype=np.int16)
         self.measure_factor = np.ones(n)
         self.help_count = np.zeros((n, N_HELP), dtype=np.int16)
@@ -135,6 +140,28 @@ class FamilyPopulation:
         self.in_service = np.zeros((n, n_services), dtype=np.int16)
         self.phase_counts = np.zeros(len(SafetyPhase), dtype=np.int64)
         self.phase_counts[SafetyPhase.NOT_IN_VIEW] = n
+        self._initial_history(np.flatnonzero(self.onset_day <= 0.0), rng)
+
+    def _initial_history(self, idx: IntArray, rng: np.random.Generator) -> None:
+        """Give the households with violence at the start a plausible past.
+
+        Their last incident lies an exponential waiting time in the past (at their current rate),
+        and a share of them had a report to Veilig Thuis in the three years before the start: the
+        chain knows them (phase of direct safety since that report). Without this, every report
+        in the first years would look like a new family.
+        """
+        years = rng.exponential(1.0, idx.size) / np.maximum(self.latent_rate[idx], 1e-9)
+        self.last_incident_time[idx] = -years * DAYS_PER_YEAR
+        known = idx[rng.random(idx.size) < self.params.onset.share_known_at_start]
+        last = -rng.uniform(0.0, 3 * DAYS_PER_YEAR, known.size)
+        self.last_report_time[known] = last
+        self.first_report_time[known] = last - rng.exponential(DAYS_PER_YEAR, known.size)
+        self.n_reports[known] = 1 + rng.poisson(1.0, known.size)
+        self.last_contact_time[known] = last
+        self.phase[known] = SafetyPhase.DIRECT
+        self.phase_since[known] = last
+        self.phase_counts[SafetyPhase.NOT_IN_VIEW] -= known.size
+        self.phase_counts[SafetyPhase.DIRECT] += known.size
 
     # ----------------------------------------------------------------- properties
     def factor_count(self, idx: IntArray | slice = slice(None)) -> IntArray:
@@ -145,7 +172,7 @@ class FamilyPopulation:
         """Families the chain currently knows."""
         return self.phase != SafetyPhase.NOT_IN_VIEW
 
-    def effective_rate(self, idx: IntArray) -> NDArray[np.float64]:
+    def effective_rate(self, idx: IntArray | slice) -> NDArray[np.float64]:
         """Incidents per year now: latent rate x stopped factor x measures."""
         stopped = np.where(self.stopped[idx], self.params.risk.stopped_rate_factor, 1.0)
         return self.latent_rate[idx] * stopped * self.measure_factor[idx]
@@ -169,7 +196,7 @@ class FamilyPopulation:
         return self.streams.keyed_matrix(streams, idx, counters)
 
     # ------------------------------------------------------------- incident clock
-    def _schedule(self, idx: IntArray) -> None:
+    def _schedule(self, idx: IntArray | slice) -> None:
         rate = self.rate_per_day[idx]
         with np.errstate(divide="ignore"):
             wait = np.where(rate > 0, (self.hazard_target[idx] - self.hazard_used[idx]) / rate, np.inf)
@@ -177,9 +204,9 @@ class FamilyPopulation:
         self.next_time[idx] = nxt
         self.next_day[idx] = np.where(nxt < NEVER, np.floor(np.minimum(nxt, NEVER - 1)), NEVER).astype(np.int32)
 
-    def reschedule(self, idx: IntArray, now: float) -> None:
-        """The rate of families `idx` changed at time `now`: re-plan their next incident."""
-        if idx.size == 0:
+    def reschedule(self, idx: IntArray | slice, now: float) -> None:
+        """The rate of families `idx` (ids, or a slice for all) changed at `now`: re-plan their next incident."""
+        if not isinstance(idx, slice) and idx.size == 0:
             return
         at = np.maximum(self.hazard_at[idx], now)
         self.hazard_used[idx] += (at - self.hazard_at[idx]) * self.rate_per_day[idx]
@@ -225,31 +252,43 @@ class FamilyPopulation:
             self.help_quality[idx, help_type] = quality
 
     # ------------------------------------------------------------ risk dynamics
+    def _own_level_log(self, idx: IntArray | slice) -> NDArray[np.float64]:
+        """Log of each family's own level of violence (incidents per year)."""
+        risk = self.params.risk
+        return (
+            self.base_log_rate[idx]
+            + risk.factor_log_level * _POPCOUNT[self.factors[idx]]
+            + risk.care_avoidance_log_level * self.care_avoiding[idx]
+        )
+
     def monthly_risk_update(
         self, now: float, stop_multiplier: NDArray[np.float64], relapse_multiplier: NDArray[np.float64]
     ) -> None:
-        """Escalation or de-escalation of latent risk, desistance and relapse, for all started families.
+        """Escalation and de-escalation around each family's own level, desistance and relapse.
 
-        Draws a fixed number of numbers per month (one per family) so the draws line up
+        The log incident rate follows a mean-reverting random walk (Ornstein-Uhlenbeck) around the
+        family's own level, which complicating factors and care avoidance raise. Violence stops
+        with a monthly chance that help raises; it resumes with a chance that fades the longer it
+        has stopped. Draws a fixed number of numbers per month (one per family) so they line up
         between scenarios (common random numbers).
         """
         risk = self.params.risk
         walk = self.streams.stream("risk_walk").standard_normal(self.n)
         chance = self.streams.stream("desistance").random(self.n)
         started = self.onset_day <= now
-        drift = (
-            risk.monthly_log_drift
-            + risk.factor_log_drift * self.factor_count()
-            + risk.care_avoidance_log_drift * self.care_avoiding
+        log_rate = np.log(self.latent_rate)
+        step = (
+            risk.mean_reversion_per_month * (self._own_level_log(slice(None)) - log_rate) + risk.monthly_log_sd * walk
         )
-        log_rate = np.log(self.latent_rate) + np.where(started, drift + risk.monthly_log_sd * walk, 0.0)
-        self.latent_rate = np.minimum(np.exp(log_rate), risk.max_incidents_per_year)
+        self.latent_rate = np.minimum(np.exp(log_rate + np.where(started, step, 0.0)), risk.max_incidents_per_year)
         p_stop = 1.0 - (1.0 - risk.p_stop_per_month) ** stop_multiplier
-        p_relapse = risk.p_relapse_per_month * relapse_multiplier
+        months_stopped = np.maximum(now - self.stopped_since, 0.0) / (DAYS_PER_YEAR / 12)
+        p_relapse = risk.p_relapse_per_month * relapse_multiplier * np.exp(-months_stopped / risk.relapse_decay_months)
         stops = started & ~self.stopped & (chance < p_stop)
         relapses = started & self.stopped & (chance < p_relapse)
         self.stopped = (self.stopped | stops) & ~relapses
-        self.reschedule(np.flatnonzero(started), now)
+        self.stopped_since = np.where(stops, now, np.where(relapses, np.inf, self.stopped_since))
+        self.reschedule(slice(None), now)  # families not yet started keep their onset and clock
 
 
 class Family(mesa.Agent):

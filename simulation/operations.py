@@ -56,10 +56,17 @@ class Operations:
                 if present > 0 and servers == 0:
                     servers = 1
                 q.set_servers(servers, now)
-                q.days_per_hour = 1.0 / max(wf.staffing.hours_per_day[org] * wf.productivity[org], 1e-6)
+                hours_per_day = wf.staffing.hours_per_day[org] * wf.productivity[org]
+                q.days_per_hour = 1.0 / max(hours_per_day * self._speed(q, servers * hours_per_day * 7.0), 1e-6)
             else:
                 q.capacity = model.caseload_capacity(q)
         model.update_workload()
+
+    def _speed(self, queue: JobQueue, hours_per_week: float) -> float:
+        """Work speeds up as the backlog grows from half a week to a week and a half of work."""
+        backlog = sum(item[3] for item in queue.waiting)
+        pressure = backlog / max(hours_per_week, 1e-9)
+        return 1.0 + self.model.params.care.workload.speed_up_under_backlog * min(max(pressure - 0.5, 0.0), 1.0)
 
     # ------------------------------------------------------------------- serving
     def serve(self, day: int, again: bool = False) -> None:

@@ -100,15 +100,16 @@ def test_parameters_doc_is_up_to_date() -> None:
     )
 
 
-def test_demo_command_compares_the_three_scenarios(tmp_path: Path, samenloop_cmd: list[str]) -> None:
-    done = subprocess.run(
-        [*samenloop_cmd, "demo", "--years", "0.5", "--out", str(tmp_path / "demo")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "200"},
-    )
+def test_demo_command_writes_the_comparison_report(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    out = tmp_path / "demo"
+    args = [*samenloop_cmd, "demo", "--replications", "2", "--years", "0.5", "--jobs", "1", "--quiet"]
+    args += ["--out", str(out)]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"})
     assert done.returncode == 0, done.stderr
-    for name in ("current-practice", "intensive-collaboration", "restructuring"):
-        assert (tmp_path / "demo" / name / "metrics.csv").exists(), f"no outputs for {name}"
-    assert "Restructuring" in done.stdout and "outputs written to" in done.stdout
+    report = (out / "report.html").read_text(encoding="utf-8")
+    names = ("Current practice", "Intensive collaboration", "Restructuring", "Collaboration now, integration later")
+    for name in names:
+        assert name in report, f"{name} missing from the demo report"
+    assert "Assessment table" in report and "report:" in done.stdout
+    again = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, "running the demo a second time must reuse the finished runs"

@@ -168,6 +168,12 @@ class WorkloadParams(Frozen):
         plausible=(0.1, 0.6),
         doc="Relative rise in lost facts per unit of the sender's workload above norm.",
     )
+    speed_up_under_backlog: float = share(
+        0.4,
+        doc="How much faster professionals work when a backlog of a week or more builds up "
+        "(shorter contacts, less checking; errors rise with the workload).",
+        plausible=(0.0, 0.6),
+    )
     service_time_cv: float = param(
         0.8,
         unit="coefficient of variation",

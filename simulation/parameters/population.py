@@ -119,43 +119,53 @@ class RiskParams(Frozen):
     max_incidents_per_year: float = param(
         60.0, unit="incidents per year", low=1.0, high=365.0, doc="Upper bound of a family's incident rate."
     )
-    monthly_log_drift: float = param(
-        0.0,
-        unit="log units per month",
-        low=-0.5,
-        high=0.5,
-        plausible=(-0.05, 0.05),
-        doc="Mean monthly change of the log incident rate without factors or help.",
+    mean_reversion_per_month: float = param(
+        0.08,
+        unit="share of the gap per month",
+        low=0.0,
+        high=1.0,
+        plausible=(0.03, 0.2),
+        doc="How fast a family's log incident rate returns to its own level after escalating or calming down.",
     )
     monthly_log_sd: float = param(
-        0.12,
+        0.15,
         unit="log units per month",
         low=0.0,
         high=1.0,
-        plausible=(0.05, 0.25),
-        doc="Month-to-month variability of the log incident rate.",
+        plausible=(0.05, 0.3),
+        doc="Month-to-month escalation and de-escalation (sd of the change of the log incident rate).",
     )
-    factor_log_drift: float = param(
-        0.012,
-        unit="log units per month per factor",
+    factor_log_level: float = param(
+        0.25,
+        unit="log units per factor",
         low=0.0,
-        high=0.2,
-        plausible=(0.0, 0.03),
-        doc="Extra monthly escalation per complicating factor present.",
+        high=2.0,
+        plausible=(0.1, 0.5),
+        doc="How much each complicating factor raises a family's own level of violence (log of the ratio).",
     )
-    care_avoidance_log_drift: float = param(
-        0.015,
-        unit="log units per month",
+    care_avoidance_log_level: float = param(
+        0.3,
+        unit="log units",
         low=0.0,
-        high=0.2,
-        plausible=(0.0, 0.04),
-        doc="Extra monthly escalation of care-avoiding families.",
+        high=2.0,
+        plausible=(0.1, 0.6),
+        doc="How much care avoidance raises a family's own level of violence (log of the ratio).",
     )
     p_stop_per_month: float = probability(
         0.03, doc="Monthly chance that violence stops without help (desistance).", plausible=(0.005, 0.04)
     )
     p_relapse_per_month: float = probability(
-        0.03, doc="Monthly chance that stopped violence resumes, without recovery care.", plausible=(0.01, 0.06)
+        0.04,
+        doc="Monthly chance that violence resumes just after it stopped, without recovery care.",
+        plausible=(0.01, 0.08),
+    )
+    relapse_decay_months: float = param(
+        12.0,
+        unit="months",
+        low=0.5,
+        high=120.0,
+        plausible=(6.0, 24.0),
+        doc="Time scale on which the chance of relapse fades the longer violence has stopped.",
     )
     stopped_rate_factor: float = param(
         0.03,
@@ -206,6 +216,13 @@ class OnsetParams(Frozen):
         plausible=(30_000, 70_000),
         source="derived: FIGURES T5 (34% of ≈127,000 reports are new families); calibrated",
         doc="Households in which violence starts during the run.",
+    )
+    share_known_at_start: float = share(
+        0.5,
+        doc="Share of the households with violence at the start that Veilig Thuis already knows "
+        "(a report in the three years before), so that repeat reports are recognised from day one.",
+        source="calibrated to FIGURES T5",
+        plausible=(0.3, 0.7),
     )
 
 

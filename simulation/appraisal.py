@@ -1,0 +1,169 @@
+"""The assessment table: scenario against scenario on the reform's principles, safety, flow,
+workforce and cost, each row read in plain language with its uncertainty.
+
+A row says "clearly better" or "clearly worse" only when the 80% interval of the paired
+difference lies entirely on one side of zero; otherwise it says there is no clear difference.
+A group verdict names a scenario only when it is clearly better on some metric of the group and
+clearly worse on none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from simulation import metrics
+from simulation.compare import Comparison
+
+GROUPS = [
+    ("Starting points of the reform", [(key, text) for key, text in metrics.STARTING_POINTS.items()]),
+    ("Beoordelingskader", [(key, f"{key} ({text})") for key, text in metrics.ASSESSMENT_PRINCIPLES.items()]),
+    ("Safety", [("group:safety", "safety of families")]),
+    ("Flow", [("group:flow", "waiting and time to decision")]),
+    ("Workforce", [("group:workforce", "caseload, outflow and vacancies")]),
+    ("Cost", [("group:cost", "professional hours and budgets")]),
+]
+
+
+@dataclass
+class Reading:
+    """The plain-language reading of one metric for one scenario against the baseline."""
+
+    verdict: str  # "better", "worse", "unclear"
+    text: str
+
+
+def fmt(value: float, unit: str) -> str:
+    if value != value:
+        return "–"
+    if "share" in unit or unit == "share":
+        return f"{100 * value:.1f}%"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.1f} M"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
+def fmt_diff(value: float, unit: str) -> str:
+    if value != value:
+        return "–"
+    if "share" in unit:
+        return f"{100 * value:+.1f} pp"
+    return ("+" if value > 0 else "") + fmt(value, unit)
+
+
+def read(row: pd.Series, baseline_label: str, scenario_label: str) -> Reading:
+    """Reading of one row of `Comparison.differences()`."""
+    m = metrics.METRICS[row["metric"]]
+    sign = -1.0 if m.better == "lower" else 1.0
+    lo, hi = sorted((sign * row["p10"], sign * row["p90"]))
+    lo95, hi95 = sorted((sign * row["p2_5"], sign * row["p97_5"]))
+    interval = f"{fmt_diff(row['p10'], m.unit)} to {fmt_diff(row['p90'], m.unit)}"
+    share = f"{100 * row['better_share']:.0f}%"
+    if row["replications"] == 0 or np.isnan(lo):
+        return Reading("unclear", "not measured in these runs")
+    if lo > 0:
+        also = " (also at 95%)" if lo95 > 0 else ""
+        return Reading(
+            "better",
+            f"{scenario_label} clearly better than {baseline_label}{also}: better in {share} of "
+            f"replications; 80% interval of the difference {interval} {m.unit}",
+        )
+    if hi < 0:
+        also = " (also at 95%)" if hi95 < 0 else ""
+        return Reading(
+            "worse",
+            f"{scenario_label} clearly worse than {baseline_label}{also}: better in only {share} "
+            f"of replications; 80% interval of the difference {interval} {m.unit}",
+        )
+    return Reading(
+        "unclear",
+        f"no clear difference: the 80% interval of the difference ({interval} {m.unit}) "
+        f"includes zero; better in {share} of replications",
+    )
+
+
+def _metrics_for(criterion: str) -> list[str]:
+    if criterion.startswith("group:"):
+        group = criterion.split(":", 1)[1]
+        return [name for name, m in metrics.METRICS.items() if m.group == group]
+    return [name for name, m in metrics.METRICS.items() if criterion in m.principles]
+
+
+def assessment_table(comparison: Comparison, labels: dict[str, str]) -> list[dict[str, object]]:
+    """Rows: group, criterion, metric, per-scenario values, and readings against the baseline."""
+    summary = comparison.summary().set_index(["metric", "scenario"])
+    differences = comparison.differences()
+    base_label = labels[comparison.baseline]
+    rows: list[dict[str, object]] = []
+    for group, criteria in GROUPS:
+        for criterion, text in criteria:
+            for name in _metrics_for(criterion):
+                m = metrics.METRICS[name]
+                values = {
+                    s: (
+                        f"{fmt(summary.loc[(name, s), 'median'], m.unit)} "
+                        f"[{fmt(summary.loc[(name, s), 'p10'], m.unit)}–{fmt(summary.loc[(name, s), 'p90'], m.unit)}]"
+                    )
+                    for s in comparison.scenarios
+                }
+                readings = {}
+                for s in comparison.scenarios:
+                    if s == comparison.baseline:
+                        continue
+                    readings[s] = read(_row(differences, name, s), base_label, labels[s])
+                rows.append(
+                    {
+                        "group": group,
+                        "criterion": text,
+                        "metric": name,
+                        "label": m.label,
+                        "unit": m.unit,
+                        "better": m.better,
+                        "values": values,
+                        "readings": readings,
+                    }
+                )
+    return rows
+
+
+def _row(differences: pd.DataFrame, metric: str, scenario: str) -> pd.Series:
+    return differences[(differences["metric"] == metric) & (differences["scenario"] == scenario)].iloc[0]
+
+
+def group_verdicts(rows: list[dict[str, object]], comparison: Comparison, labels: dict[str, str]) -> list[str]:
+    """One sentence per group and scenario; names a scenario only when the intervals support it."""
+    sentences = []
+    base = labels[comparison.baseline]
+    for group, _ in GROUPS:
+        group_rows = [r for r in rows if r["group"] == group]
+        seen: dict[str, set[str]] = {}
+        for r in group_rows:
+            for s, reading in r["readings"].items():  # type: ignore[attr-defined]
+                seen.setdefault(s, set())
+                seen[s].add(f"{reading.verdict}:{r['metric']}")
+        for s, verdicts in seen.items():
+            better = sorted(v.split(":")[1] for v in verdicts if v.startswith("better"))
+            worse = sorted(v.split(":")[1] for v in verdicts if v.startswith("worse"))
+            name = labels[s]
+            if better and not worse:
+                sentences.append(
+                    f"{group}: {name} is clearly better than {base} on {len(better)} of the "
+                    f"{len(verdicts)} measures and clearly worse on none."
+                )
+            elif worse and not better:
+                sentences.append(
+                    f"{group}: {name} is clearly worse than {base} on {len(worse)} of the "
+                    f"{len(verdicts)} measures and clearly better on none."
+                )
+            elif better and worse:
+                sentences.append(
+                    f"{group}: mixed — {name} is clearly better than {base} on {len(better)} measures "
+                    f"and clearly worse on {len(worse)}; no overall winner."
+                )
+            else:
+                sentences.append(f"{group}: no clear difference between {name} and {base} on any measure.")
+    return sentences

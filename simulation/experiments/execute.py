@@ -1,0 +1,146 @@
+"""Run the pending runs of a design through the EMA Workbench and store each as it finishes."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from simulation.errors import SamenloopError
+from simulation.experiments.design import Design
+from simulation.experiments.ema import (
+    AbstractCallback,
+    ArrayOutcome,
+    CategoricalParameter,
+    EMAError,
+    IntegerParameter,
+    Model,
+    RealParameter,
+    Sample,
+    ScalarOutcome,
+)
+from simulation.experiments.evaluators import make_evaluator
+from simulation.experiments.outcomes import array_names, scalar_names
+from simulation.experiments.store import ExperimentStore
+from simulation.experiments.worker import run_experiment
+
+
+def ema_model(design: Design) -> Model:
+    """The EMA model of a design: uncertainties (+ the seed), the scenario lever, constants, outcomes."""
+    from ema_workbench import Constant
+
+    model = Model("samenloop", function=run_experiment)
+    model.uncertainties = [RealParameter(u.name, u.low, u.high) for u in design.uncertainties] + [
+        IntegerParameter("seed", 0, 2**31 - 1)
+    ]
+    model.levers = [CategoricalParameter("strategy", design.levers)]
+    s = design.settings
+    model.constants = [Constant("scale", s.scale), Constant("years", s.years), Constant("warmup_years", s.warmup_years)]
+    model.outcomes = [ScalarOutcome(name) for name in scalar_names()] + [ArrayOutcome(name) for name in array_names()]
+    return model
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+        transient=False,
+    )
+
+
+def run_design(
+    design: Design,
+    store: ExperimentStore,
+    *,
+    jobs: int = 1,
+    address: str | None = None,
+    resume: bool = False,
+    quiet: bool = False,
+    description: dict[str, Any] | None = None,
+) -> int:
+    """Run every run of `design` not yet in `store`; returns the number of runs executed now."""
+    runs = design.runs()
+    store.open({"name": design.name, "runs": len(runs), **(description or {})}, design.fingerprint(), resume)
+    pending = runs.loc[~runs.index.isin(store.done())]
+    if pending.empty:
+        return 0
+    scenarios, policies = [], []
+    for key, row in pending.iterrows():
+        scenarios.append(
+            Sample(
+                name=key,
+                seed=int(row["seed"]),
+                **{
+                    u.name: v
+                    for u, v in zip(design.uncertainties, design.values(int(row["sample"])).values(), strict=True)
+                },
+            )
+        )
+        policies.append(Sample(name=row["scenario"], strategy=row["scenario"]))
+    settings = design.settings
+    started = time.perf_counter()
+    with _progress(quiet) as progress:
+        task = progress.add_task(f"{design.name}: runs", total=len(runs), completed=len(runs) - len(pending), rate="")
+
+        def on_run(key: str, outcomes: dict[str, Any]) -> None:
+            row = runs.loc[key]
+            inputs = {
+                "sample": int(row["sample"]),
+                "scenario": row["scenario"],
+                "seed": int(row["seed"]),
+                "scale": settings.scale,
+                "years": settings.years,
+                "warmup_years": settings.warmup_years,
+                **design.values(int(row["sample"])),
+            }
+            store.save(key, inputs, outcomes)
+            progress.advance(task)
+            done_now = progress.tasks[0].completed - (len(runs) - len(pending))
+            per_min = 60.0 * done_now / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, rate=f"{per_min:.1f} runs/min")
+
+        factory = _callback_factory(on_run)
+        try:
+            with make_evaluator(ema_model(design), jobs, address) as evaluator:
+                evaluator.perform_experiments(
+                    scenarios=scenarios, policies=policies, combine="cycle", callback=factory, log_progress=True
+                )
+        except EMAError as exc:  # EMAError is a BaseException: catch it by name
+            cause = str(exc).splitlines()[-1] if str(exc) else type(exc).__name__
+            raise SamenloopError(
+                f"a run failed: {cause}",
+                fix="check the spec values; finished runs are kept and --resume continues from them",
+            ) from None
+    return len(pending)
+
+
+def _callback_factory(on_run: Any) -> Any:
+    class StoreCallback(AbstractCallback):  # type: ignore[misc]
+        """Persists each run as it arrives (in any order)."""
+
+        def __call__(self, experiment: Any, outcomes: dict[str, Any]) -> None:
+            super().__call__(experiment, outcomes)
+            on_run(experiment.scenario.name, outcomes)
+
+        def get_results(self) -> None:
+            return None
+
+    return StoreCallback

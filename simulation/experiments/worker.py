@@ -1,0 +1,50 @@
+"""The model function the EMA Workbench calls for one run (in a worker process or on a Dask worker)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulation.experiments.design import path_of
+from simulation.experiments.outcomes import summarise
+from simulation.parameters.registry import parameter_lookup
+from simulation.runner import run_scenario
+from simulation.scenario_files import scenario_from_overrides
+
+_INTEGER_PATHS: set[str] | None = None
+
+
+def _integer_paths() -> set[str]:
+    global _INTEGER_PATHS
+    if _INTEGER_PATHS is None:
+        _INTEGER_PATHS = {
+            p for p, row in parameter_lookup().items() if isinstance(row.value, int) and not isinstance(row.value, bool)
+        }
+    return _INTEGER_PATHS
+
+
+def nest(flat: dict[str, Any]) -> dict[str, Any]:
+    """{'a.b.c': 1} -> {'a': {'b': {'c': 1}}}."""
+    nested: dict[str, Any] = {}
+    for path, value in flat.items():
+        node = nested
+        *parents, leaf = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return nested
+
+
+def overrides_for(values: dict[str, float]) -> dict[str, Any]:
+    """Uncertainty values by parameter path as scenario overrides (integers rounded)."""
+    integers = _integer_paths()
+    return nest({path: (round(v) if path in integers else float(v)) for path, v in values.items()})
+
+
+def run_experiment(
+    strategy: str, seed: int, scale: str, years: float, warmup_years: float, **uncertainties: float
+) -> dict[str, object]:
+    """Run scenario `strategy` with the sampled uncertainty values and return its outcomes."""
+    values = {path_of(name): value for name, value in uncertainties.items()}
+    scenario = scenario_from_overrides(overrides_for(values), base=strategy)
+    result = run_scenario(scenario, scale=scale, years=years, seed=int(seed), warmup_years=warmup_years)
+    return summarise(result)
