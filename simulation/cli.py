@@ -168,6 +168,34 @@ def _print_comparison(comparison: Any) -> None:
 
 @app.command()
 @user_errors
+def explore(
+    spec: Annotated[
+        Path, typer.Argument(help="Exploration spec (YAML), e.g. scenarios/explore/which-assumptions-decide.yaml.")
+    ],
+    jobs: JobsOption = 1,
+    address: AddressOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output directory (default results/explore-<name>).")
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted exploration in --out.")] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Explore which uncertain assumptions decide the comparison (EMA Workbench); write an HTML report."""
+    from simulation.exploration import load_spec, run_exploration
+    from simulation.exploration.report import write_exploration_report
+
+    parsed = load_spec(spec)
+    target = out or Path("results") / f"explore-{parsed.name}"
+    exploration = run_exploration(
+        parsed, target, jobs=jobs, address=address, resume=resume, quiet=quiet, file=str(spec)
+    )
+    report = write_exploration_report(exploration, target, command=" ".join(sys.argv))
+    console.print(f"{len(exploration.runs)} runs, {len(exploration.design.uncertainties)} uncertain assumptions")
+    console.print(f"report: [bold]{report}[/] (data beside it in {target})")
+
+
+@app.command()
+@user_errors
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Where to write the report and data.")] = Path("results/demo"),
     replications: Annotated[int, typer.Option("--replications", "-n", min=2)] = 10,

@@ -43,9 +43,12 @@ def ema_model(design: Design) -> Model:
     model.uncertainties = [RealParameter(u.name, u.low, u.high) for u in design.uncertainties] + [
         IntegerParameter("seed", 0, 2**31 - 1)
     ]
-    model.levers = [CategoricalParameter("strategy", design.levers)]
     s = design.settings
     model.constants = [Constant("scale", s.scale), Constant("years", s.years), Constant("warmup_years", s.warmup_years)]
+    if len(design.levers) > 1:
+        model.levers = [CategoricalParameter("strategy", design.levers)]
+    else:  # EMA needs two or more categories for a lever
+        model.constants = [*model.constants, Constant("strategy", design.levers[0])]
     model.outcomes = [ScalarOutcome(name) for name in scalar_names()] + [ArrayOutcome(name) for name in array_names()]
     return model
 
@@ -94,7 +97,8 @@ def run_design(
                 },
             )
         )
-        policies.append(Sample(name=row["scenario"], strategy=row["scenario"]))
+        lever = {"strategy": row["scenario"]} if len(design.levers) > 1 else {}
+        policies.append(Sample(name=row["scenario"], **lever))
     settings = design.settings
     started = time.perf_counter()
     with _progress(quiet) as progress:

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from simulation.parameters.base import Frozen, param, share
 
-_REORG = "FIGURES C (evidence on reorganisations); size is an assumption"
+_REORG = "assumption; direction from FIGURES C (evidence on reorganisations)"
 
 
 class RestructuringParams(Frozen):
@@ -107,7 +107,7 @@ class RestructuringParams(Frozen):
         low=0.1,
         high=10.0,
         plausible=(1.0, 4.0),
-        source="FIGURES C (restraining orders recovered about four years after the 2013/2015 mergers)",
+        source="assumption informed by FIGURES C (orders recovered about four years after the 2013/2015 mergers)",
         doc="Time constant with which working relationships recover after conversion.",
     )
     one_off_cost_eur: float = param(

@@ -1,0 +1,287 @@
+"""Exploration specs: which scenarios, which uncertain assumptions, how to sample, what to ask.
+
+A spec is a YAML file validated like a scenario file: unknown keys, unknown parameters,
+scenarios or metrics, and ranges outside a parameter's valid range are errors that name the
+file, the field, the value, what is allowed and how to fix it.
+
+By default the uncertainties are the parameters labelled `assumption` that have a stated
+plausible range and bear on the comparison: the effects of help, assessment, measures and
+workload, and the handoffs and staffing of the main route from police through Veilig Thuis to
+the board and the GI (`SHARED_DEFAULTS`), plus the effect parameters of every mechanism switched
+on and of the restructuring when a scenario restructures. Population and calibrated parameters
+stay fixed; a spec can include or exclude any parameter by pattern.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from simulation import metrics
+from simulation.errors import SpecError, did_you_mean
+from simulation.experiments.design import SAMPLERS, Uncertainty
+from simulation.parameters.registry import ParameterInfo, parameter_lookup
+from simulation.scale import SCALES
+from simulation.scenario_files import available_scenarios, load_scenario
+
+# Assumptions shared by all scenarios that bear on a comparison (used when a spec names none).
+SHARED_DEFAULTS = (
+    "care.help.*.stop_hazard_gain",
+    "care.help.p_help_matches_phase",
+    "care.help.quality_overload_slope",
+    "care.assessment.sensitivity",
+    "care.assessment.specificity",
+    "care.assessment.lost_information_penalty",
+    "care.measures.*",
+    "care.workload.attrition_overload_slope",
+    "care.workload.facts_lost_*",
+    "care.workload.speed_up_under_backlog",
+    "handoffs.facts_lost_information_fraction",
+    "handoffs.police_to_veilig_thuis.*",
+    "handoffs.veilig_thuis_to_local_team.*",
+    "handoffs.veilig_thuis_to_board.*",
+    "handoffs.board_to_youth_protection.*",
+    "organisations.veilig_thuis.staff.attrition_per_year",
+    "organisations.child_protection_board.staff.attrition_per_year",
+)
+NOT_EXPLORED = ("enabled", "start_year", "ramp_years", "coverage", "development_eur_per_year", "p_refused")
+DEFAULT_OUTCOMES = [
+    "repeat_violence_18m",
+    "serious_incidents_per_year",
+    "stable_within_year",
+    "professionals_per_family",
+    "handoffs_per_family",
+    "facts_lost_per_family",
+    "triage_wait_days",
+    "attrition_per_year",
+    "cost_eur_per_year",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class UncertaintySelection(_Strict):
+    """Which parameters vary, by glob patterns over parameter paths (e.g. `restructuring.*`)."""
+
+    include: list[str] = Field(default_factory=list, description="Patterns to explore (default: see module doc).")
+    exclude: list[str] = Field(default_factory=list, description="Patterns to keep fixed.")
+    ranges: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="Ranges replacing the plausible range."
+    )
+
+
+class Question(_Strict):
+    """A yes/no question for scenario discovery: does `scenario` beat `than` on `metric`?"""
+
+    name: str
+    metric: str
+    scenario: str
+    than: str
+    margin: float = Field(0.0, description="How much better (in the metric's unit) counts as beating.")
+    final_year: bool = Field(False, description="Judge on the final year rather than the whole period.")
+
+
+class BreakEven(_Strict):
+    """How large must `parameter` be for `scenario` to match `than` on `metric`?"""
+
+    parameter: str
+    metric: str
+    scenario: str
+    than: str
+
+
+class ExploreSpec(_Strict):
+    """An exploration under deep uncertainty."""
+
+    name: str
+    description: str = ""
+    scenarios: list[str] = Field(min_length=1)
+    uncertainties: UncertaintySelection = Field(default_factory=UncertaintySelection)
+    sampler: Literal["lhs", "sobol", "morris"] = "lhs"
+    samples: int = Field(32, ge=2, le=100_000, description="LHS points, or the base size of Sobol/Morris designs.")
+    replications: int = Field(2, ge=1, le=1000)
+    seed: int = Field(1, ge=0)
+    scale: Literal["region", "national"] = "region"
+    years: float = Field(5.0, gt=0, le=30)
+    warmup_years: float = Field(1.0, ge=0, le=10)
+    outcomes: list[str] = Field(default_factory=lambda: list(DEFAULT_OUTCOMES))
+    questions: list[Question] = Field(default_factory=list)
+    break_even: list[BreakEven] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _names_exist(self) -> ExploreSpec:
+        known = available_scenarios()
+        for i, name in enumerate(self.scenarios):
+            if name not in known:
+                raise ValueError(
+                    f"scenarios.{i}|unknown scenario '{name}'.{did_you_mean(name, known)}|{', '.join(known)}"
+                )
+        for field_name, items in (("questions", self.questions), ("break_even", self.break_even)):
+            for i, item in enumerate(items):
+                for attr in ("scenario", "than"):
+                    value = getattr(item, attr)
+                    if value not in self.scenarios:
+                        raise ValueError(
+                            f"{field_name}.{i}.{attr}|'{value}' is not one of the explored scenarios"
+                            f"|{', '.join(self.scenarios)}"
+                        )
+                if item.metric not in metrics.METRICS:
+                    raise ValueError(
+                        f"{field_name}.{i}.metric|unknown metric '{item.metric}'."
+                        f"{did_you_mean(item.metric, metrics.METRICS)}|{', '.join(metrics.METRICS)}"
+                    )
+        for i, name in enumerate(self.outcomes):
+            if name not in metrics.METRICS:
+                raise ValueError(
+                    f"outcomes.{i}|unknown metric '{name}'.{did_you_mean(name, metrics.METRICS)}"
+                    f"|{', '.join(metrics.METRICS)}"
+                )
+        return self
+
+
+def _relevant(row: ParameterInfo, scenarios: list[str]) -> bool:
+    path = row.path
+    if not (row.is_assumption and row.is_numeric and row.explicit_plausible):
+        return False
+    if path.rsplit(".", 1)[-1] in NOT_EXPLORED:
+        return False
+    if any(fnmatch.fnmatch(path, pattern) for pattern in SHARED_DEFAULTS):
+        return True
+    loaded = [load_scenario(s) for s in scenarios]
+    if path.startswith("restructuring."):
+        return any(s.restructuring.enabled for s in loaded)
+    if path.startswith("mechanisms."):
+        mechanism = path.split(".")[1]
+        return any(mechanism in s.mechanisms.enabled_names() for s in loaded)
+    return False
+
+
+def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertainty]:
+    """The uncertainties of a spec, with their ranges (checked against the valid ranges)."""
+    lookup = parameter_lookup()
+    chosen: list[str] = []
+    if spec.uncertainties.include:
+        for pattern in spec.uncertainties.include:
+            matched = fnmatch.filter(lookup, pattern)
+            if not matched:
+                raise SpecError(
+                    f"no parameter matches '{pattern}'.{did_you_mean(pattern, lookup)}",
+                    file=file,
+                    field="uncertainties.include",
+                    value=pattern,
+                    fix="use a parameter path from `samenloop params` (wildcards * allowed)",
+                )
+            chosen += [p for p in matched if lookup[p].is_numeric and p not in chosen]
+    else:
+        chosen = [p for p, row in lookup.items() if _relevant(row, spec.scenarios)]
+    chosen += [p for p in spec.uncertainties.ranges if p not in chosen]
+    for pattern in spec.uncertainties.exclude:
+        chosen = [p for p in chosen if not fnmatch.fnmatch(p, pattern)]
+    uncertainties = []
+    for path in chosen:
+        if path not in lookup:
+            raise SpecError(
+                f"unknown parameter '{path}'.{did_you_mean(path, lookup)}",
+                file=file,
+                field="uncertainties.ranges",
+                value=path,
+                fix="use a path from `samenloop params`",
+            )
+        row = lookup[path]
+        low, high = spec.uncertainties.ranges.get(path, (row.plausible_low, row.plausible_high))
+        if low is None or high is None or not low < high:
+            raise SpecError(
+                f"the range of {path} must have low < high",
+                file=file,
+                field=f"uncertainties.ranges.{path}",
+                value=[low, high],
+                fix="give [low, high] with low below high",
+            )
+        if (row.low is not None and low < row.low) or (row.high is not None and high > row.high):
+            raise SpecError(
+                f"the range of {path} leaves its valid range",
+                file=file,
+                field=f"uncertainties.ranges.{path}",
+                value=[low, high],
+                allowed=f"{row.low} to {row.high} {row.unit}",
+                fix="narrow the range",
+            )
+        uncertainties.append(Uncertainty(path, float(low), float(high)))
+    for i, item in enumerate(spec.break_even):
+        if item.parameter not in {u.path for u in uncertainties}:
+            raise SpecError(
+                f"break-even parameter '{item.parameter}' is not among the explored uncertainties",
+                file=file,
+                field=f"break_even.{i}.parameter",
+                value=item.parameter,
+                fix="add it under uncertainties.include or uncertainties.ranges",
+            )
+    if not uncertainties:
+        raise SpecError(
+            "no uncertain parameters selected",
+            file=file,
+            field="uncertainties",
+            fix="include parameters, or remove the exclusions",
+        )
+    return uncertainties
+
+
+def load_spec(path: Path) -> ExploreSpec:
+    """Read and validate a spec file; every problem becomes a `SpecError`."""
+    file = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SpecError(f"cannot read the file ({exc.strerror})", file=file, fix="check the path") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "unknown position"
+        raise SpecError(
+            f"the file is not valid YAML ({getattr(exc, 'problem', exc)} at {where})",
+            file=file,
+            fix="check indentation and colons around that line",
+        ) from None
+    if not isinstance(data, dict):
+        raise SpecError("an exploration spec must be a mapping", file=file, fix="start with `name:` and `scenarios:`")
+    try:
+        return ExploreSpec.model_validate(data)
+    except ValidationError as exc:
+        raise _explain(exc.errors()[0], file) from None
+
+
+def _explain(error: Any, file: str) -> SpecError:
+    location = ".".join(str(p) for p in error["loc"])
+    message = error["msg"]
+    if error["type"] == "value_error" and "|" in message:
+        field, problem, allowed = message.removeprefix("Value error, ").split("|")
+        return SpecError(problem, file=file, field=field, allowed=allowed, fix="correct the name")
+    if error["type"] == "extra_forbidden":
+        owner: type[BaseModel] = ExploreSpec
+        for part in error["loc"][:-1]:
+            field = owner.model_fields.get(str(part))
+            annotation = getattr(field, "annotation", None)
+            owner = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else owner
+        names = list(owner.model_fields)
+        return SpecError(
+            f"unknown key '{error['loc'][-1]}'.{did_you_mean(str(error['loc'][-1]), names)}",
+            file=file,
+            field=location,
+            allowed=", ".join(names),
+            fix="correct the spelling or remove the key",
+        )
+    allowed = {"sampler": ", ".join(SAMPLERS), "scale": ", ".join(SCALES)}.get(location)
+    return SpecError(
+        message,
+        file=file,
+        field=location,
+        value=error.get("input"),
+        has_value=True,
+        allowed=allowed,
+        fix="correct the value",
+    )

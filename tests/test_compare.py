@@ -1,0 +1,147 @@
+"""The planners' comparison: paired differences, crossings, readings that never overclaim, the report."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from simulation import metrics
+from simulation.appraisal import assessment_table, group_verdicts, read
+from simulation.compare import Comparison, _crossing_month, describe_crossing
+from simulation.experiments.design import RunSettings, comparison_design
+from simulation.experiments.outcomes import SERIES
+
+
+def synthetic(values: dict[str, list[float]], monthly: dict[str, np.ndarray] | None = None) -> Comparison:
+    """A comparison whose every metric takes the given per-seed values per scenario."""
+    scenarios = list(values)
+    seeds = list(range(1, len(values[scenarios[0]]) + 1))
+    design = comparison_design(scenarios, len(seeds), RunSettings(years=2.0))
+    rows = []
+    for scenario in scenarios:
+        for seed, v in zip(seeds, values[scenario], strict=True):
+            row = {"key": f"s00000-{scenario}-seed{seed}", "sample": 0, "scenario": scenario, "seed": seed}
+            for name in metrics.METRICS:
+                row[name] = v
+                row[f"final_year__{name}"] = v
+            rows.append(row)
+    runs = pd.DataFrame(rows).set_index("key")
+    arrays = {}
+    for name in SERIES:
+        series = monthly or {s: np.zeros(24) for s in scenarios}
+        arrays[f"monthly__{name}"] = np.stack([series[r["scenario"]] + 0.0 for _, r in runs.iterrows()])
+    return Comparison(design=design, runs=runs, arrays=arrays, baseline=scenarios[0])
+
+
+def test_paired_differences_use_the_same_seed() -> None:
+    comparison = synthetic({"a": [10, 20, 30, 40, 50], "b": [11, 21, 31, 41, 51]})
+    diffs = comparison.differences()
+    row = diffs[diffs["metric"] == "triage_wait_days"].iloc[0]
+    # Unpaired, the spread is 40; paired, every difference is exactly +1.
+    assert row["p2_5"] == pytest.approx(1.0) and row["p97_5"] == pytest.approx(1.0), row.to_dict()
+    assert row["better_share"] == 0.0, "lower waits are better: b (higher) is never better"
+
+
+def test_readings_only_claim_what_the_interval_supports() -> None:
+    clear = synthetic({"a": [10, 20, 30, 40, 50], "b": [9, 19, 29, 39, 49]})
+    noisy = synthetic({"a": [10, 20, 30, 40, 50], "b": [12, 17, 33, 38, 51]})
+    labels = {"a": "A", "b": "B"}
+    clear_row = clear.differences().query("metric == 'triage_wait_days'").iloc[0]
+    noisy_row = noisy.differences().query("metric == 'triage_wait_days'").iloc[0]
+    assert read(clear_row, "A", "B").verdict == "better"
+    assert read(noisy_row, "A", "B").verdict == "unclear"
+    assert "no clear difference" in read(noisy_row, "A", "B").text
+    verdicts = group_verdicts(assessment_table(noisy, labels), noisy, labels)
+    assert all("no clear difference" in v for v in verdicts), verdicts
+
+
+def test_mixed_results_name_no_winner() -> None:
+    comparison = synthetic({"a": [10, 20, 30, 40, 50], "b": [11, 21, 31, 41, 51]})
+    # Lower is better for some metrics and higher for others: b is clearly worse on the former,
+    # clearly better on the latter.
+    labels = {"a": "A", "b": "B"}
+    verdicts = group_verdicts(assessment_table(comparison, labels), comparison, labels)
+    mixed = [v for v in verdicts if v.startswith("Safety")]
+    assert mixed and "no overall winner" in mixed[0], mixed
+
+
+@pytest.mark.parametrize(
+    ("advantage", "expected"),
+    [
+        (np.r_[-np.ones(20), np.ones(28)], 20 + 3),  # behind, then ahead for good (six-month smoothing)
+        (np.ones(48), 0.0),  # ahead from the start
+        (-np.ones(48), np.inf),  # never
+        (np.r_[np.ones(20), -np.ones(28)], np.inf),  # ahead first, then falls behind
+    ],
+)
+def test_crossing_month(advantage: np.ndarray, expected: float) -> None:
+    assert _crossing_month(advantage) == expected
+
+
+def test_crossing_sentence_reports_years_and_interval() -> None:
+    months = 60
+    a = np.r_[np.full(30, 2.0), np.full(30, 0.0)]  # lower is better for serious incidents
+    b = np.ones(months)
+    comparison = synthetic({"a": [1, 2, 3], "b": [1, 2, 3]}, monthly={"a": b, "b": a})
+    c = comparison.crossing("serious_incidents", "b", "a")
+    assert c["years"] == pytest.approx(33 / 12, abs=0.01)
+    text = describe_crossing(c, {"a": "A", "b": "B"})
+    assert text.startswith("B overtakes A on serious escalations after 2.8 years"), text
+
+
+def test_compare_command_writes_report_and_tidy_data(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    out = tmp_path / "cmp"
+    args = [
+        *samenloop_cmd,
+        "compare",
+        "current-practice",
+        "restructuring",
+        "--replications",
+        "3",
+        "--years",
+        "0.5",
+        "--warmup-years",
+        "0.25",
+        "--quiet",
+        "--out",
+        str(out),
+    ]
+    done = subprocess.run(args, capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    report = (out / "report.html").read_text(encoding="utf-8")
+    for section in (
+        "Assessment table",
+        "What the intervals support",
+        "Assumptions",
+        "Provenance",
+        "Organisation network: Restructuring",
+        "Starting points of the reform",
+        "Beoordelingskader",
+    ):
+        assert section in report, f"report lacks {section!r}"
+    assert report.count("data:image/png;base64,") >= 6, "figures must be embedded"
+    runs = pd.read_parquet(out / "runs.parquet")
+    assert sorted(runs["seed"].unique()) == [1, 2, 3]
+    assert runs.groupby("scenario")["seed"].apply(sorted).map(tuple).nunique() == 1, "seeds must be shared"
+    for name in ("summary.csv", "differences.csv", "monthly_bands.csv", "monthly_differences.csv"):
+        assert (out / name).exists(), name
+
+
+def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    for args, expected in (
+        (["current-practice", "restructurin"], "Did you mean 'restructuring'"),
+        (["current-practice", "current-practice"], "at least two different scenarios"),
+    ):
+        done = subprocess.run(
+            [*samenloop_cmd, "compare", *args, "--out", str(tmp_path / "x")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+        assert expected in done.stderr, done.stderr

@@ -1,0 +1,162 @@
+"""Experiments at scale: identical results on a Dask cluster; a killed experiment resumes exactly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from simulation.experiments.store import ExperimentStore
+
+ARGS = ["compare", "current-practice", "restructuring", "--years", "0.5", "--warmup-years", "0.25", "--quiet"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def load(directory: Path) -> dict[str, dict[str, np.ndarray]]:
+    store = ExperimentStore(directory)
+    out = {}
+    for key in sorted(store.done()):
+        with np.load(store.runs_dir / f"{key}.npz") as data:
+            out[key] = {name: data[name] for name in data.files if name != "inputs"}
+    return out
+
+
+def assert_same(a: dict, b: dict) -> None:
+    assert a.keys() == b.keys(), f"different runs: {sorted(a)} vs {sorted(b)}"
+    for key in a:
+        for name in a[key]:
+            assert np.array_equal(a[key][name], b[key][name], equal_nan=True), f"{key}: {name} differs"
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory, samenloop_cmd: list[str]) -> Path:
+    out = tmp_path_factory.mktemp("reference") / "cmp"
+    subprocess.run([*samenloop_cmd, *ARGS, "--replications", "4", "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture()
+def dask_cluster(tmp_path: Path):
+    """A scheduler and two workers on 127.0.0.1, started as separate processes."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = {name: open(tmp_path / f"{name}.log", "w") for name in ("scheduler", "worker")}  # noqa: SIM115
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", "127.0.0.1:0"],
+        stdout=logs["scheduler"],
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    worker = subprocess.Popen(
+        [
+            dask,
+            "worker",
+            address,
+            "--nworkers",
+            "2",
+            "--nthreads",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--no-dashboard",
+            "--local-directory",
+            str(tmp_path / "space"),
+        ],
+        stdout=logs["worker"],
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        from dask.distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in (worker, scheduler):
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in (worker, scheduler):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        for log in logs.values():
+            log.close()
+
+
+def test_dask_cluster_gives_identical_results(
+    dask_cluster: str, reference: Path, tmp_path: Path, samenloop_cmd: list[str]
+) -> None:
+    out = tmp_path / "on-dask"
+    done = subprocess.run(
+        [*samenloop_cmd, *ARGS, "--replications", "4", "--address", dask_cluster, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert_same(load(reference), load(out))
+
+
+def test_unreachable_cluster_is_a_clear_error(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    address = f"tcp://127.0.0.1:{free_port()}"
+    done = subprocess.run(
+        [*samenloop_cmd, *ARGS, "--replications", "2", "--address", address, "--out", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=180,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "cannot reach the Dask scheduler" in done.stderr
+
+
+def test_killed_experiment_resumes_without_losing_or_repeating_runs(
+    reference: Path, tmp_path: Path, samenloop_cmd: list[str]
+) -> None:
+    out = tmp_path / "killed"
+    process = subprocess.Popen(
+        [*samenloop_cmd, *ARGS, "--replications", "4", "--out", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    runs_dir = out / "runs"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(runs_dir.glob("*.npz"))) < 3:
+        assert process.poll() is None, "the experiment ended before it could be killed"
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = {p.name: p.stat().st_mtime_ns for p in runs_dir.glob("*.npz")}
+    assert 3 <= len(finished) < 8, f"expected a partly finished experiment, found {len(finished)} runs"
+
+    again = subprocess.run(
+        [*samenloop_cmd, *ARGS, "--replications", "4", "--out", str(out)], capture_output=True, text=True, check=False
+    )
+    assert again.returncode == 2 and "--resume" in again.stderr, "restarting without --resume must refuse"
+
+    resumed = subprocess.run(
+        [*samenloop_cmd, *ARGS, "--replications", "4", "--out", str(out), "--resume"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    after = {p.name: p.stat().st_mtime_ns for p in runs_dir.glob("*.npz")}
+    assert all(after[name] == mtime for name, mtime in finished.items()), "a finished run was redone"
+    assert len(after) == 8 and not list(runs_dir.glob("*.tmp*")), "runs lost, or partial files left"
+    assert_same(load(reference), load(out))

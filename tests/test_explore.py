@@ -1,0 +1,143 @@
+"""Exploration under deep uncertainty: specs are validated; a small exploration runs end to end."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+from simulation.errors import SpecError
+from simulation.exploration import build_design, load_spec, run_exploration
+
+ROOT = Path(__file__).resolve().parents[1]
+TINY = {
+    "name": "tiny",
+    "scenarios": ["intensive-collaboration", "restructuring"],
+    "sampler": "lhs",
+    "samples": 6,
+    "replications": 1,
+    "years": 0.5,
+    "warmup_years": 0.25,
+    "uncertainties": {
+        "include": [
+            "restructuring.efficiency_gain",
+            "restructuring.productivity_dip",
+            "mechanisms.information_sharing.facts_lost_reduction",
+        ]
+    },
+    "questions": [
+        {
+            "name": "fewer_professionals",
+            "metric": "professionals_per_family",
+            "scenario": "restructuring",
+            "than": "intensive-collaboration",
+        }
+    ],
+    "break_even": [
+        {
+            "parameter": "restructuring.efficiency_gain",
+            "metric": "cost_eur_per_year",
+            "scenario": "restructuring",
+            "than": "intensive-collaboration",
+        }
+    ],
+}
+
+
+def write(tmp_path: Path, data: dict, name: str = "spec.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def test_example_spec_is_valid_and_selects_assumptions() -> None:
+    spec = load_spec(ROOT / "scenarios" / "explore" / "which-assumptions-decide.yaml")
+    design = build_design(spec)
+    paths = [u.path for u in design.uncertainties]
+    assert "restructuring.productivity_dip" in paths and "restructuring.efficiency_gain" in paths
+    assert not any(p.startswith("population.") for p in paths), "calibrated population parameters must stay fixed"
+    assert len(design.runs()) == spec.samples * len(spec.scenarios) * spec.replications
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"samplr": "lhs"}, "unknown key 'samplr'"),
+        ({"scenarios": ["intensive-collaboration", "restructurin"]}, "Did you mean 'restructuring'"),
+        ({"outcomes": ["professionals_per_famly"]}, "Did you mean 'professionals_per_family'"),
+        ({"sampler": "grid"}, "lhs, sobol, morris"),
+        ({"uncertainties": {"ranges": {"restructuring.productivity_dip": [0.5, 1.5]}}}, "leaves its valid range"),
+        ({"uncertainties": {"include": ["restructuring.nothing*"]}}, "no parameter matches"),
+        (
+            {
+                "break_even": [
+                    {
+                        "parameter": "care.help.p_help_matches_phase",
+                        "metric": "cost_eur_per_year",
+                        "scenario": "restructuring",
+                        "than": "intensive-collaboration",
+                    }
+                ]
+            },
+            "not among the explored",
+        ),
+    ],
+)
+def test_bad_specs_get_clear_errors(tmp_path: Path, change: dict, expected: str) -> None:
+    path = write(tmp_path, {**TINY, **change})
+    with pytest.raises(SpecError) as caught:
+        build_design(load_spec(path), file=str(path))
+    message = caught.value.message()
+    assert expected in message and str(path) in message and "fix:" in message, message
+
+
+def test_cli_bad_spec_exits_cleanly(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    path = write(tmp_path, {**TINY, "replications": 0})
+    done = subprocess.run(
+        [*samenloop_cmd, "explore", str(path), "--out", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "replications" in done.stderr, done.stderr
+
+
+def test_small_exploration_runs_and_analyses(tmp_path: Path) -> None:
+    from simulation.exploration.report import write_exploration_report
+
+    exploration = run_exploration(load_spec(write(tmp_path, TINY)), tmp_path / "out", quiet=True)
+    assert len(exploration.runs) == 12
+    x = exploration.x
+    assert set(x.columns) == {
+        "restructuring.efficiency_gain",
+        "restructuring.productivity_dip",
+        "mechanisms.information_sharing.facts_lost_reduction",
+    }
+    lo, hi = -0.05, 0.15  # plausible range of the efficiency gain
+    assert x["restructuring.efficiency_gain"].between(lo, hi).all()
+    discovery = exploration.discoveries[0]
+    assert 0.0 <= discovery["share_true"] <= 1.0
+    assert np.isfinite(exploration.break_evens[0]["slope"])
+    report = write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")
+    assert "Break-even" in report and "fewer_professionals" in report and "Assumptions explored" in report
+
+
+def test_sobol_design_gives_sensitivity_indices(tmp_path: Path) -> None:
+    spec = {
+        **TINY,
+        "scenarios": ["restructuring"],
+        "sampler": "sobol",
+        "samples": 4,
+        "questions": [],
+        "break_even": [],
+        "outcomes": ["professionals_per_family"],
+        "years": 0.25,
+    }
+    exploration = run_exploration(load_spec(write(tmp_path, spec)), tmp_path / "out", quiet=True)
+    assert len(exploration.runs) == 4 * (3 + 2), "Sobol without second order: N(D+2) samples"
+    table = exploration.sensitivity["professionals_per_family"]
+    assert {"S1", "ST"} <= set(table.columns) and len(table) == 3
