@@ -47,7 +47,7 @@ class Exploration:
         """How much better `scenario` does than `than` per sample (positive = better, metric units)."""
         sign = -1.0 if metrics.METRICS[metric].better == "lower" else 1.0
         column = f"final_year__{metric}" if final_year else metric
-        wide = self.runs.pivot_table(index=["sample", "seed"], columns="scenario", values=column)
+        wide = self.runs.pivot_table(index=["sample", "seed"], columns="scenario", values=column, dropna=False)
         paired = sign * (wide[scenario] - wide[than])
         return paired.groupby("sample").mean().reindex(self.design.samples.index)
 
@@ -129,6 +129,13 @@ def discover(exploration: Exploration, question: Question, min_density: float = 
 
     y = _question_outcome(exploration, question)
     result: dict[str, Any] = {"question": question, "share_true": float(y.mean()), "n": int(y.size)}
+    measured = exploration.advantage(question.metric, question.scenario, question.than, question.final_year)
+    if measured.isna().all():
+        result["box"] = None
+        result["note"] = (
+            "the metric cannot be measured with this horizon (e.g. an 18-month follow-up needs longer runs)"
+        )
+        return result
     if y.sum() == 0 or y.sum() == y.size:
         result["box"] = None
         result["note"] = (
@@ -180,6 +187,19 @@ def break_even(exploration: Exploration, item: BreakEven, bootstrap: int = 400) 
     d = exploration.advantage(item.metric, item.scenario, item.than).to_numpy(dtype=float)
     ok = np.isfinite(x) & np.isfinite(d)
     x, d = x[ok], d[ok]
+    if x.size < 3:
+        nan = float("nan")
+        return {
+            "item": item,
+            "x": x,
+            "advantage": d,
+            "break_even": nan,
+            "p10": nan,
+            "p90": nan,
+            "inside_range": False,
+            "range": (nan, nan),
+            "slope": nan,
+        }
     rng = np.random.default_rng(exploration.spec.seed)
 
     def crossing(xs: np.ndarray, ds: np.ndarray) -> float:

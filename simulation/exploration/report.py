@@ -132,6 +132,8 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
                 f"(fitted crossing {result['break_even']:.3g})."
             )
         break_evens.append(text)
+        if result["x"].size < 3:
+            continue
         figures.append(
             {"title": f"Break-even: {item.parameter}", "uri": plots.to_data_uri(_break_even_figure(result, labels))}
         )
