@@ -55,7 +55,8 @@ comparison.runs[["scenario", "seed", "professionals_per_family", "repeat_violenc
         (
             "code",
             """summary = comparison.summary()
-summary[summary["metric"].isin(["professionals_per_family", "handoffs_per_family", "triage_wait_days", "cost_eur_per_year"])]""",
+shown = ["professionals_per_family", "handoffs_per_family", "triage_wait_days", "cost_eur_per_year"]
+summary[summary["metric"].isin(shown)]""",
         ),
         (
             "md",
