@@ -196,6 +196,84 @@ def explore(
 
 @app.command()
 @user_errors
+def calibrate(
+    check: Annotated[
+        bool, typer.Option("--check", help="Compare the defaults with the targets; exit 1 if one fails.")
+    ] = False,
+    budget: Annotated[int, typer.Option("--budget", min=1, help="Trials of the optimiser (fitting only).")] = 100,
+    scale: ScaleOption = "region",
+    seeds: Annotated[int, typer.Option("--seeds", min=1, help="Seeds per evaluation.")] = 3,
+    years: Annotated[float, typer.Option("--years", min=0.5, max=30.0, help="Policy years measured.")] = 3.0,
+    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before measuring.")] = 2.0,
+    jobs: JobsOption = 1,
+    targets: Annotated[Path | None, typer.Option("--targets", help="Targets file (default: the packaged one).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Where to write the fit (default: the defaults file).")
+    ] = None,
+) -> None:
+    """Fit the unsourced parameters to the public figures, or (--check) test the defaults against them."""
+    from simulation.calibration.targets import load_targets
+    from simulation.scale import scale_preset
+
+    scale_preset(scale)
+    target_list = load_targets(targets)
+    if check:
+        _calibration_check(
+            target_list,
+            "national" if scale == "region" and "--scale" not in sys.argv else scale,
+            seeds,
+            years,
+            warmup_years,
+            jobs,
+        )
+        return
+    from importlib.resources import files
+
+    from simulation.calibration.fit import calibrate as fit_parameters
+    from simulation.calibration.fit import write_calibration
+
+    def progress(done: int, total: int, best: float) -> None:
+        err_console.print(f"  {done}/{total} trials, best loss {best:.3f}")
+
+    fit = fit_parameters(
+        budget=budget,
+        scale=scale,
+        seeds=seeds,
+        years=years,
+        warmup_years=warmup_years,
+        jobs=jobs,
+        targets=target_list,
+        progress=progress,
+    )
+    path = out or Path(str(files("simulation").joinpath("data/calibration.yaml")))
+    write_calibration(fit, path, scale=scale, seeds=seeds, years=years, warmup_years=warmup_years, targets=target_list)
+    console.print(f"best loss {fit.loss:.3f} after {fit.trials} trials; calibrated values written to [bold]{path}[/]")
+    console.print("check them at national scale with: samenloop calibrate --check --jobs 2")
+
+
+def _calibration_check(targets: Any, scale: str, seeds: int, years: float, warmup_years: float, jobs: int) -> None:
+    from simulation.calibration.check import check, targets_met
+
+    with console.status(f"simulating current practice ({scale}, {seeds} seeds, {years:g} years)"):
+        rows = check(scale=scale, seeds=seeds, years=years, warmup_years=warmup_years, jobs=jobs, targets=targets)
+    table = Table(title=f"Calibration check: current practice, {scale} scale, {seeds} seeds, {years:g} years")
+    for column in ("target", "measure", "observed (tolerance)", "simulated median", "range over seeds", "within"):
+        table.add_column(column, no_wrap=column != "measure")
+    for row in rows:
+        m = row.measure
+        band = f"{_format(m.low)}–{_format(m.high)}"
+        table.add_row(row.target.id, m.measure.replace("_", " "), f"{_format(m.value)} ({band})",
+                      _format(row.median), f"{_format(row.low)}–{_format(row.high)}",
+                      "[green]yes[/]" if row.within else "[red]no[/]")
+    Console(width=max(console.width, 130)).print(table)
+    met, total = targets_met(rows)
+    console.print(f"{met} of {total} targets within tolerance")
+    if met < total:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+@user_errors
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Where to write the report and data.")] = Path("results/demo"),
     replications: Annotated[int, typer.Option("--replications", "-n", min=2)] = 10,

@@ -187,3 +187,4 @@ class Reason(IntEnum):
     NO_SLOT = 35
     REGISTERED = 36  # police registered the callout as an HG incident
     COURT_JUDGEMENT = 37
+    CUSTODIAL_SENTENCE = 38

@@ -46,6 +46,7 @@ from simulation.measures import MeasureBook
 from simulation.mechanisms import Mechanisms
 from simulation.operations import Operations
 from simulation.organisations import ALLOWED, LEVEL, Level, Organisation, check_power
+from simulation.parameters.defaults import default_scenario
 from simulation.parameters.scenario import Scenario
 from simulation.pathways import handlers, signals
 from simulation.pathways.action_meeting import ActionMeeting
@@ -110,7 +111,7 @@ class ChainModel(mesa.Model):
         prioritisation: PrioritisationRule | None = None,
     ) -> None:
         super().__init__(rng=seed)
-        self.params = scenario if scenario is not None else Scenario()
+        self.params = scenario if scenario is not None else default_scenario()
         self.seed = seed
         self.preset = scale_preset(scale)
         self.scale_share = self.preset.share

@@ -40,7 +40,15 @@ LEGAL_POWERS: dict[OrgKind, frozenset[Reason]] = {
     ),
     OrgKind.MAYOR: frozenset({R.RESTRAINING_ORDER, R.ORDER_ENDED}),
     OrgKind.PROSECUTION: frozenset(
-        {R.DISMISS, R.CONDITIONAL_DISMISSAL, R.COURT_CASE, R.SENTENCE_WITH_CONDITIONS, R.PROBATION_ADVICE, R.COMPLETED}
+        {
+            R.DISMISS,
+            R.CONDITIONAL_DISMISSAL,
+            R.COURT_CASE,
+            R.SENTENCE_WITH_CONDITIONS,
+            R.CUSTODIAL_SENTENCE,
+            R.PROBATION_ADVICE,
+            R.COMPLETED,
+        }
     ),
     OrgKind.CHILD_PROTECTION_BOARD: frozenset({R.SUPERVISION_ORDER, R.NO_MEASURE, R.COMPLETED}),
     OrgKind.YOUTH_PROTECTION: frozenset({R.COMPLETED, R.HAND_OVER_LOCAL_TEAM}),

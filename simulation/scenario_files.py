@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from simulation.errors import ScenarioError, did_you_mean
 from simulation.parameters.base import Frozen
+from simulation.parameters.defaults import calibrated_overrides, default_scenario
 from simulation.parameters.scenario import Scenario
 
 BUILT_IN = "defaults"
@@ -237,10 +238,10 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     """
     directory = directory or scenarios_dir()
     if str(name_or_path) == BUILT_IN:
-        return Scenario()
+        return default_scenario()
     path = resolve_path(name_or_path, directory)
     origin: dict[str, str] = {}
-    merged: dict[str, Any] = {}
+    merged: dict[str, Any] = _merge({}, calibrated_overrides(), origin, "simulation/data/calibration.yaml")
     meta: dict[str, Any] = {"name": path.stem}
     for layer_path, data in _layers(path, directory):
         merged = _merge(merged, data.get("overrides") or {}, origin, str(layer_path))

@@ -6,6 +6,7 @@ from typing import Any
 
 from simulation.experiments.design import path_of
 from simulation.experiments.outcomes import summarise
+from simulation.parameters.defaults import nest
 from simulation.parameters.registry import parameter_lookup
 from simulation.runner import run_scenario
 from simulation.scenario_files import scenario_from_overrides
@@ -20,18 +21,6 @@ def _integer_paths() -> set[str]:
             p for p, row in parameter_lookup().items() if isinstance(row.value, int) and not isinstance(row.value, bool)
         }
     return _INTEGER_PATHS
-
-
-def nest(flat: dict[str, Any]) -> dict[str, Any]:
-    """{'a.b.c': 1} -> {'a': {'b': {'c': 1}}}."""
-    nested: dict[str, Any] = {}
-    for path, value in flat.items():
-        node = nested
-        *parents, leaf = path.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return nested
 
 
 def overrides_for(values: dict[str, float]) -> dict[str, Any]:

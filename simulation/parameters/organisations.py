@@ -286,7 +286,7 @@ class YouthProtectionParams(Frozen):
     """Gecertificeerde instelling: supervision orders (OTS)."""
 
     SOURCES: ClassVar[dict[str, str]] = {
-        "staff.attrition_per_year": "FIGURES T12 (≈20% of staff left per year)",
+        "staff.attrition_per_year": "calibrated to FIGURES T12 (≈20% left per year at a caseload of ≈18)",
         "supervision.norm_per_fte": "FIGURES T12 (workable maximum 8-9 families)",
         "supervision.max_per_fte": "FIGURES T12 (≈18 families per professional in practice)",
         "supervision.duration_days": "derived: FIGURES T8 (OTS stock 19,400 / inflow ≈7,900)",

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from simulation.parameters.base import ASSUMPTION, Frozen
+from simulation.parameters.defaults import calibration, calibration_source, default_scenario
 from simulation.parameters.scenario import Scenario
 
 _META_FIELDS = {"name", "display_name", "description"}
@@ -97,8 +98,12 @@ def _walk(model: BaseModel, prefix: str, sources: dict[str, str]) -> list[Parame
 
 
 def registry(scenario: Scenario | None = None) -> list[ParameterInfo]:
-    """Every parameter of `scenario` (default: the built-in defaults), in declaration order."""
-    return _walk(scenario or Scenario(), "", {})
+    """Every parameter of `scenario` (default: the built-in defaults), in declaration order.
+
+    Parameters fitted by the calibration carry the calibration as their source.
+    """
+    calibrated = dict.fromkeys(calibration()["values"], calibration_source())
+    return _walk(scenario or default_scenario(), "", calibrated)
 
 
 def parameter_lookup(scenario: Scenario | None = None) -> dict[str, ParameterInfo]:

@@ -106,8 +106,10 @@ def court_judgement(model: ChainModel, fam: IntArray, times: NDArray[np.float64]
     u = pop.draws("court", fam)
     conditions = u < p.p_conditions_at_court
     custody = ~conditions & (u < p.p_conditions_at_court + p.p_custody_at_court)
+    neither = ~(conditions | custody)
     model.decide(fam[conditions], org[conditions], Reason.SENTENCE_WITH_CONDITIONS, times[conditions])
-    model.decide(fam[custody | ~conditions], org[custody | ~conditions], Reason.COMPLETED, times[custody | ~conditions])
+    model.decide(fam[custody], org[custody], Reason.CUSTODIAL_SENTENCE, times[custody])
+    model.decide(fam[neither], org[neither], Reason.COMPLETED, times[neither])
     supervise(model, fam[conditions], times[conditions], org[conditions], Reason.SENTENCE_WITH_CONDITIONS)
     days = -p.custody_days * np.log1p(-pop.draws("custody_days", fam[custody]))
     model.measures.start(fam[custody], Measure.DETENTION, times[custody], days, org=org[custody])

@@ -1,0 +1,1 @@
+"""Calibration of the default scenario to public Dutch figures (FIGURES.md §A)."""

@@ -1,0 +1,169 @@
+"""How the model measures each calibration target (national equivalents over the policy period).
+
+Counts are scaled to the whole country (a region run counts 1/26 of national demand) and given
+per year; shares are shares. Each function takes a `RunResult` and returns one number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from simulation import metrics
+from simulation.enums import EventKind, OrgKind, Reason, ReportKind, SignalSource, ViolenceType
+from simulation.results import RunResult
+from simulation.scale import SCALES
+from simulation.services import ServiceKind
+
+DAYS_PER_YEAR = 365.25
+CHILD_ABUSE = (ViolenceType.CHILD_ABUSE_NEGLECT, ViolenceType.SEXUAL_ABUSE)
+PARTNER = (ViolenceType.PARTNER, ViolenceType.EX_PARTNER_STALKING)
+CONVICTIONS = (Reason.SENTENCE_WITH_CONDITIONS, Reason.CUSTODIAL_SENTENCE)
+FOLLOW_UP_2Y = 2 * DAYS_PER_YEAR
+
+
+def _national(result: RunResult) -> float:
+    return 1.0 / SCALES[result.meta["scale"]].share
+
+
+def _years(result: RunResult) -> float:
+    return (result.end_day - result.start_day) / DAYS_PER_YEAR
+
+
+def _policy(frame: pd.DataFrame, result: RunResult, column: str = "time") -> pd.DataFrame:
+    return frame[(frame[column] >= result.start_day) & (frame[column] < result.end_day)]
+
+
+def _events(result: RunResult, kind: EventKind) -> pd.DataFrame:
+    records = result.records
+    return _policy(records[records["event"] == kind], result)
+
+
+def _per_year(count: float, result: RunResult) -> float:
+    return count * _national(result) / _years(result)
+
+
+def _daily_total(result: RunResult, column: str) -> float:
+    return float(_policy(result.daily, result, "day")[column].sum())
+
+
+def vt_reports_per_year(result: RunResult) -> float:
+    return _per_year(len(_events(result, EventKind.REPORT)), result)
+
+
+def vt_advice_per_year(result: RunResult) -> float:
+    return _per_year(_daily_total(result, "advice_requests"), result)
+
+
+def police_share_of_reports(result: RunResult) -> float:
+    reports = _events(result, EventKind.REPORT)
+    return float((reports["reason"] == SignalSource.POLICE).mean())
+
+
+def _type_share(result: RunResult, types: tuple[ViolenceType, ...]) -> float:
+    reports = _events(result, EventKind.REPORT)
+    kinds = result.families["violence_type"].to_numpy()[reports["family"].to_numpy()]
+    return float(np.isin(kinds, [int(t) for t in types]).mean())
+
+
+def child_abuse_share_of_reports(result: RunResult) -> float:
+    return _type_share(result, CHILD_ABUSE)
+
+
+def partner_share_of_reports(result: RunResult) -> float:
+    return _type_share(result, PARTNER)
+
+
+def elder_abuse_share_of_reports(result: RunResult) -> float:
+    return _type_share(result, (ViolenceType.ELDER_ABUSE,))
+
+
+def _kind_share(result: RunResult, kind: ReportKind) -> float:
+    return float((_events(result, EventKind.REPORT)["detail"] == kind).mean())
+
+
+def new_share_of_reports(result: RunResult) -> float:
+    return _kind_share(result, ReportKind.NEW)
+
+
+def repeat_share_of_reports(result: RunResult) -> float:
+    return _kind_share(result, ReportKind.REPEAT)
+
+
+def follow_up_share_of_reports(result: RunResult) -> float:
+    return _kind_share(result, ReportKind.FOLLOW_UP)
+
+
+def vt_investigations_per_year(result: RunResult) -> float:
+    return _per_year(_daily_total(result, "investigations"), result)
+
+
+def police_registrations_per_year(result: RunResult) -> float:
+    decisions = _events(result, EventKind.DECISION)
+    return _per_year(int((decisions["reason"] == Reason.REGISTERED).sum()), result)
+
+
+def complaint_rate(result: RunResult) -> float:
+    decisions = _events(result, EventKind.DECISION)
+    police = decisions[decisions["org_kind"] == OrgKind.POLICE]
+    registered = (police["reason"] == Reason.REGISTERED).sum()
+    return float((police["reason"] == Reason.COMPLAINT).sum() / registered) if registered else float("nan")
+
+
+def supervision_orders_per_year(result: RunResult) -> float:
+    return _per_year(_daily_total(result, "supervision_orders"), result)
+
+
+def children_under_supervision(result: RunResult) -> float:
+    """Mean number of children in families under a supervision order (national)."""
+    services = _policy(result.services, result, "day")
+    active = services.loc[services["service"] == ServiceKind.GI_SUPERVISION.name.lower(), "active"].mean()
+    starts = _events(result, EventKind.CASE_START)
+    supervised = starts.loc[starts["detail"] == ServiceKind.GI_SUPERVISION, "family"].to_numpy()
+    children = result.families["n_children"].to_numpy()[supervised]
+    per_family = float(children.mean()) if children.size else 1.0
+    return float(active * per_family * _national(result))
+
+
+def late_assessment_share(result: RunResult) -> float:
+    return metrics.triage_late_share(result)
+
+
+def violence_free_18m_share(result: RunResult) -> float:
+    return 1.0 - metrics.repeat_violence_18m(result)
+
+
+def hg_reconviction_2y_share(result: RunResult) -> float:
+    """Of convictions at least two years before the horizon, the share followed by another within two years."""
+    records = result.records
+    convictions = records[
+        (records["event"] == EventKind.DECISION) & records["reason"].isin([int(c) for c in CONVICTIONS])
+    ]
+    convictions = convictions[convictions["time"] >= result.start_day][["family", "time"]].sort_values("time")
+    followed = convictions[convictions["time"] <= result.end_day - FOLLOW_UP_2Y]
+    if followed.empty:
+        return float("nan")
+    later = convictions.rename(columns={"time": "next"})
+    merged = followed.merge(later, on="family")
+    repeat = merged[(merged["next"] > merged["time"]) & (merged["next"] <= merged["time"] + FOLLOW_UP_2Y)]
+    return float(repeat[["family", "time"]].drop_duplicates().shape[0] / len(followed))
+
+
+def youth_protection_caseload(result: RunResult) -> float:
+    return metrics.youth_protection_caseload(result)
+
+
+def youth_protection_attrition(result: RunResult) -> float:
+    organisations = _policy(result.organisations, result, "day")
+    gi = organisations[organisations["org_kind"].isin(["youth_protection", "regional_safety_team"])]
+    staff = gi.groupby("day")["staff"].sum().mean()
+    return float(gi["leavers"].sum() / staff / _years(result)) if staff else float("nan")
+
+
+MEASURES: dict[str, Callable[[RunResult], float]] = {
+    name: function
+    for name, function in globals().items()
+    if callable(function) and not name.startswith("_") and getattr(function, "__module__", "") == __name__
+}
