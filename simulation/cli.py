@@ -201,7 +201,9 @@ def calibrate(
         bool, typer.Option("--check", help="Compare the defaults with the targets; exit 1 if one fails.")
     ] = False,
     budget: Annotated[int, typer.Option("--budget", min=1, help="Trials of the optimiser (fitting only).")] = 100,
-    scale: ScaleOption = "region",
+    scale: Annotated[
+        str | None, typer.Option("--scale", help="Default: national for --check, region for fitting.")
+    ] = None,
     seeds: Annotated[int, typer.Option("--seeds", min=1, help="Seeds per evaluation.")] = 3,
     years: Annotated[float, typer.Option("--years", min=0.5, max=30.0, help="Policy years measured.")] = 3.0,
     warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before measuring.")] = 2.0,
@@ -215,18 +217,11 @@ def calibrate(
     from simulation.calibration.targets import load_targets
     from simulation.scale import scale_preset
 
-    scale_preset(scale)
     target_list = load_targets(targets)
     if check:
-        _calibration_check(
-            target_list,
-            "national" if scale == "region" and "--scale" not in sys.argv else scale,
-            seeds,
-            years,
-            warmup_years,
-            jobs,
-        )
+        _calibration_check(target_list, scale_preset(scale or "national").name, seeds, years, warmup_years, jobs)
         return
+    scale = scale_preset(scale or "region").name
     from importlib.resources import files
 
     from simulation.calibration.fit import calibrate as fit_parameters
@@ -262,9 +257,14 @@ def _calibration_check(targets: Any, scale: str, seeds: int, years: float, warmu
     for row in rows:
         m = row.measure
         band = f"{_format(m.low)}–{_format(m.high)}"
-        table.add_row(row.target.id, m.measure.replace("_", " "), f"{_format(m.value)} ({band})",
-                      _format(row.median), f"{_format(row.low)}–{_format(row.high)}",
-                      "[green]yes[/]" if row.within else "[red]no[/]")
+        table.add_row(
+            row.target.id,
+            m.measure.replace("_", " "),
+            f"{_format(m.value)} ({band})",
+            _format(row.median),
+            f"{_format(row.low)}–{_format(row.high)}",
+            "[green]yes[/]" if row.within else "[red]no[/]",
+        )
     Console(width=max(console.width, 130)).print(table)
     met, total = targets_met(rows)
     console.print(f"{met} of {total} targets within tolerance")

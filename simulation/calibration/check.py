@@ -56,9 +56,8 @@ def check(
     for target in targets:
         for m in target.measures:
             values = np.array([r[m.measure] for r in runs], dtype=float)
-            rows.append(
-                CheckRow(target, m, float(np.nanmedian(values)), float(np.nanmin(values)), float(np.nanmax(values)))
-            )
+            values = values[np.isfinite(values)] if np.isfinite(values).any() else np.array([np.nan])
+            rows.append(CheckRow(target, m, float(np.median(values)), float(values.min()), float(values.max())))
     return rows
 
 

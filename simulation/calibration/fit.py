@@ -108,6 +108,11 @@ def loss(simulated: dict[str, float], targets: list[Target]) -> float:
     return total
 
 
+def _finite_mean(values: list[float]) -> float:
+    finite = [v for v in values if v == v]
+    return float(np.mean(finite)) if finite else float("nan")
+
+
 @dataclass
 class Fit:
     values: dict[str, float]
@@ -154,7 +159,7 @@ def calibrate(
             results = list(pool.map(_simulate, tasks)) if pool else [_simulate(t) for t in tasks]
             for i, (trial, proposal) in enumerate(zip(batch, proposals, strict=True)):
                 runs = results[i * seeds : (i + 1) * seeds]
-                mean = {k: float(np.nanmean([r[k] for r in runs])) for k in runs[0]}
+                mean = {k: _finite_mean([r[k] for r in runs]) for k in runs[0]}
                 value = loss(mean, targets)
                 study.tell(trial, value)
                 history.append(value)

@@ -1,0 +1,185 @@
+"""Calibration: target measures on hand-built records, the fitting pipeline, and the check command."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from simulation.calibration import measures
+from simulation.calibration.fit import CALIBRATED, calibrate, overrides, write_calibration
+from simulation.calibration.targets import load_targets
+from simulation.enums import EventKind, OrgKind, Reason, ReportKind, SignalSource, ViolenceType
+from simulation.parameters import Scenario
+from simulation.results import COUNTERS, RunResult
+
+START, END = 365, 730  # one policy year after a one-year warm-up
+
+
+def result(families: list[dict], events: list[dict]) -> RunResult:
+    fam = pd.DataFrame(families)
+    for name in COUNTERS:
+        fam[name] = 0
+        fam[f"{name}_policy"] = 0
+    columns = ["time", "event", "family", "org", "org_kind", "target", "reason", "detail", "value", "flag"]
+    records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
+    days = np.arange(END)
+    daily = pd.DataFrame(
+        {
+            "day": days,
+            "year": (days - START) / 365.25,
+            "advice_requests": 0.0,
+            "investigations": 0.0,
+            "supervision_orders": 0.0,
+        }
+    )
+    return RunResult(
+        records=records,
+        families=fam,
+        daily=daily,
+        services=pd.DataFrame(),
+        organisations=pd.DataFrame(),
+        meta={"start_day": START, "end_day": END, "scale": "national"},
+    )
+
+
+def test_report_measures_count_the_policy_period_only() -> None:
+    families = [
+        {"family": i, "violence_type": t, "n_children": 1, "first_report_time": np.nan}
+        for i, t in enumerate(
+            [
+                ViolenceType.CHILD_ABUSE_NEGLECT,
+                ViolenceType.PARTNER,
+                ViolenceType.ELDER_ABUSE,
+                ViolenceType.SEXUAL_ABUSE,
+            ]
+        )
+    ]
+    events = [
+        {"time": 100.0, "event": EventKind.REPORT, "family": 0, "reason": SignalSource.POLICE},  # warm-up: ignored
+        {
+            "time": 400.0,
+            "event": EventKind.REPORT,
+            "family": 0,
+            "reason": SignalSource.POLICE,
+            "detail": ReportKind.NEW,
+        },
+        {
+            "time": 410.0,
+            "event": EventKind.REPORT,
+            "family": 1,
+            "reason": SignalSource.CITIZEN,
+            "detail": ReportKind.REPEAT,
+        },
+        {
+            "time": 420.0,
+            "event": EventKind.REPORT,
+            "family": 2,
+            "reason": SignalSource.POLICE,
+            "detail": ReportKind.FOLLOW_UP,
+        },
+        {
+            "time": 430.0,
+            "event": EventKind.REPORT,
+            "family": 3,
+            "reason": SignalSource.PROFESSIONAL,
+            "detail": ReportKind.NEW,
+        },
+    ]
+    r = result(families, events)
+    years = (END - START) / 365.25
+    assert measures.vt_reports_per_year(r) == pytest.approx(4 / years)
+    assert measures.police_share_of_reports(r) == pytest.approx(0.5)
+    assert measures.child_abuse_share_of_reports(r) == pytest.approx(0.5), "child abuse includes sexual abuse"
+    assert measures.partner_share_of_reports(r) == pytest.approx(0.25)
+    assert measures.elder_abuse_share_of_reports(r) == pytest.approx(0.25)
+    assert measures.new_share_of_reports(r) == pytest.approx(0.5)
+    assert measures.follow_up_share_of_reports(r) == pytest.approx(0.25)
+
+
+def test_complaint_rate_and_reconviction() -> None:
+    police = {"event": EventKind.DECISION, "org_kind": OrgKind.POLICE}
+    events = [{**police, "time": 400.0 + i, "family": i, "reason": Reason.REGISTERED} for i in range(4)]
+    events.append({**police, "time": 401.0, "family": 1, "reason": Reason.COMPLAINT})
+    r = result(
+        [{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(4)], events
+    )
+    assert measures.complaint_rate(r) == pytest.approx(0.25)
+    assert measures.police_registrations_per_year(r) == pytest.approx(4 / ((END - START) / 365.25))
+
+    court = {"event": EventKind.DECISION, "org_kind": OrgKind.PROSECUTION}
+    long_run = result(
+        [{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(3)],
+        [
+            {**court, "time": 400.0, "family": 0, "reason": Reason.SENTENCE_WITH_CONDITIONS},
+            {**court, "time": 700.0, "family": 0, "reason": Reason.CUSTODIAL_SENTENCE},  # within two years: a repeat
+            {**court, "time": 400.0, "family": 1, "reason": Reason.CUSTODIAL_SENTENCE},
+            {**court, "time": 1300.0, "family": 1, "reason": Reason.SENTENCE_WITH_CONDITIONS},  # too late to count
+            {**court, "time": 410.0, "family": 2, "reason": Reason.CONDITIONAL_DISMISSAL},  # not a conviction
+        ],
+    )
+    long_run.meta["end_day"] = 365 + 4 * 365
+    # Convictions followed for two years: family 0 at 400 (repeat), 0 at 700 (none), 1 at 400 (none).
+    assert measures.hg_reconviction_2y_share(long_run) == pytest.approx(1 / 3)
+
+
+def test_every_target_measure_exists_and_targets_load() -> None:
+    targets = load_targets()
+    assert [t.id for t in targets] == [f"T{i}" for i in range(1, 13)]
+    for target in targets:
+        for m in target.measures:
+            assert m.measure in measures.MEASURES
+            assert m.low <= m.value <= m.high
+
+
+def test_calibration_pipeline_runs_and_writes_provenance(tmp_path: Path) -> None:
+    fit = calibrate(budget=2, scale="region", seeds=1, years=0.75, warmup_years=0.25, jobs=1)
+    assert np.isfinite(fit.loss) and set(fit.values) == set(CALIBRATED)
+    path = write_calibration(
+        fit,
+        tmp_path / "calibration.yaml",
+        scale="region",
+        seeds=1,
+        years=0.75,
+        warmup_years=0.25,
+        targets=load_targets(),
+    )
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert {"date", "method", "loss", "targets", "values"} <= set(data)
+    shares = [v for k, v in data["values"].items() if k.startswith("population.violence.")]
+    assert sum(shares) == pytest.approx(1.0), "violence shares must still add up to one"
+    Scenario.model_validate(overrides(fit.values))  # the written values form a valid scenario
+
+
+def test_check_fails_when_a_target_is_unreachable(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    targets = yaml.safe_load(Path("simulation/data/targets.yaml").read_text(encoding="utf-8"))
+    targets[0]["measures"][0]["value"] = 10_000_000  # T1: far beyond any plausible simulation
+    path = tmp_path / "targets.yaml"
+    path.write_text(yaml.safe_dump(targets), encoding="utf-8")
+    done = subprocess.run(
+        [
+            *samenloop_cmd,
+            "calibrate",
+            "--check",
+            "--targets",
+            str(path),
+            "--scale",
+            "region",
+            "--seeds",
+            "1",
+            "--years",
+            "1",
+            "--warmup-years",
+            "0.5",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "T1" in done.stdout and "targets within tolerance" in done.stdout
