@@ -75,4 +75,4 @@ def risk_score(model: ChainModel, families: IntArray) -> NDArray[np.float64]:
     noise = 0.4 * (1.0 + (1.0 - pop.info_quality[families]))
     z = ndtri(np.clip(pop.draws("risk_score", families), 1e-12, 1 - 1e-12))
     rate = pop.latent_rate[families] * np.where(pop.stopped[families], 0.3, 1.0)
-    return rate * np.exp(noise * z)  # type: ignore[no-any-return]
+    return rate * np.exp(noise * z)

@@ -11,7 +11,7 @@ experience is partly lost.
 from __future__ import annotations
 
 import heapq
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -44,7 +44,7 @@ def convert_region(model: ChainModel, region: int) -> None:
     total = max(int(wf.headcount[rvt]), 1)
     model.orgs[rvt].active = True
 
-    shares = list(model.queue_share)
+    shares: list[float] = [float(x) for x in model.queue_share]
     for spec in SERVICES.values():
         if not spec.bundled:
             continue
@@ -93,7 +93,8 @@ def _move_waiting(model: ChainModel, old: JobQueue | Caseload, new: JobQueue | C
     family = model.jobs.family
     for attr, job_pos in (("waiting", 2), ("incoming", 2)):
         items = getattr(old, attr)
-        keep, move = [], []
+        keep: list[tuple[Any, ...]] = []
+        move: list[tuple[Any, ...]] = []
         for item in items:
             (move if region_of[family[item[job_pos]]] == region else keep).append(item)
         heapq.heapify(keep)

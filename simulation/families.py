@@ -300,7 +300,7 @@ class Family(mesa.Agent):
 
     @property
     def _pop(self) -> FamilyPopulation:
-        return self.model.population  # type: ignore[attr-defined,no-any-return]
+        return self.model.population
 
     @property
     def phase(self) -> SafetyPhase:
@@ -321,4 +321,4 @@ class Family(mesa.Agent):
 
     def journey(self, labels: bool = True) -> pd.DataFrame:
         """Every event record of this family, in time order."""
-        return self.model.family_journey(self.index, labels=labels)  # type: ignore[attr-defined,no-any-return]
+        return self.model.family_journey(self.index, labels=labels)

@@ -173,19 +173,19 @@ class Dispatcher:
             strict=True,
         ):
             if c:
-                queues[q].push(a, p, j)  # type: ignore[call-arg]
+                queues[q].push(a, p, j)
             else:
-                queues[q].push(a, p, j, h)  # type: ignore[call-arg]
+                queues[q].push(a, p, j, h)
 
     def _hours(self, fam: IntArray, service: IntArray) -> NDArray[np.float64]:
         """Professional hours per job: gamma distributed around the function's mean (keyed draws)."""
         mean = np.where(self._is_caseload[service], 0.0, self._mean_hours[service])
         cv = self.model.params.care.workload.service_time_cv
         if cv <= 0:
-            return mean  # type: ignore[no-any-return]
+            return mean
         shape = 1.0 / cv**2
         u = np.clip(self.model.population.draws("service_hours", fam), 1e-12, 1 - 1e-12)
-        return mean * gammaincinv(shape, u) / shape  # type: ignore[no-any-return]
+        return mean * gammaincinv(shape, u) / shape
 
     def _handoff(
         self,
@@ -207,7 +207,7 @@ class Dispatcher:
         def pick(field: str) -> NDArray[np.float64]:
             return np.where(converted, merged[field][code], normal[field][code])
 
-        strain = 0.0
+        strain: float | NDArray[np.float64] = 0.0
         if model.restructuring.enabled:
             strain = np.where(
                 converted & (merged["crosses_merger_boundary"][code] > 0),

@@ -7,6 +7,8 @@ computed with numpy. Queues hold job ids only.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -65,7 +67,7 @@ class JobTable:
             capacity *= 2
         for name, (dtype, fill) in _FIELDS.items():
             old = getattr(self, name)
-            new = np.full(capacity, fill, dtype=dtype)
+            new: NDArray[Any] = np.full(capacity, fill, dtype=dtype)
             new[: self.size] = old[: self.size]
             setattr(self, name, new)
         self._capacity = capacity

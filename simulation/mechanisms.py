@@ -36,7 +36,7 @@ class Mechanisms:
         self._enabled = set(params.enabled_names())
 
     def get(self, name: str) -> MechanismParams:
-        return getattr(self.params, name)  # type: ignore[no-any-return]
+        return getattr(self.params, name)
 
     def enabled(self, name: str) -> bool:
         return name in self._enabled

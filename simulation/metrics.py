@@ -477,7 +477,7 @@ def compute(result: RunResult, window: Window = Window(), names: list[str] | Non
 def yearly(result: RunResult, names: list[str] | None = None) -> pd.DataFrame:
     """Metrics per policy year: one row per (year, metric)."""
     years = int(np.floor((result.end_day - result.start_day) / DAYS_PER_YEAR + 1e-9))
-    rows = []
+    rows: list[dict[str, object]] = []
     for year in range(years):
         values = compute(result, Window(year, year + 1), names)
         rows.extend({"year": year + 1, "metric": k, "value": v} for k, v in values.items())

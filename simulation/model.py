@@ -169,7 +169,7 @@ class ChainModel(mesa.Model):
         staff_params = []
         positions = []
         experience = []
-        kinds = [k for k in OrgKind if k != OrgKind.REGIONAL_SAFETY_TEAM]
+        kinds: list[OrgKind] = [k for k in OrgKind if k != OrgKind.REGIONAL_SAFETY_TEAM]
         if scenario.restructuring.enabled:
             kinds.append(OrgKind.REGIONAL_SAFETY_TEAM)
         n_districts = self.preset.n_districts
@@ -403,7 +403,7 @@ class ChainModel(mesa.Model):
 
     def not_in(self, service: ServiceKind, families: IntArray) -> NDArray[np.bool_]:
         """Families without pending or running work of `service` (avoid duplicate cases)."""
-        return self.population.in_service[families, service] <= 0  # type: ignore[no-any-return]
+        return self.population.in_service[families, service] <= 0
 
     def org_for(self, kind: OrgKind, regions: ArrayLike) -> IntArray:
         """The organisation of `kind` serving each region (current practice)."""
@@ -447,7 +447,7 @@ class ChainModel(mesa.Model):
     def help_quality(self, orgs: IntArray) -> NDArray[np.float64]:
         """Effect of help given by `orgs` relative to help at a workable caseload."""
         slope = self.params.care.help.quality_overload_slope
-        return 1.0 / (1.0 + slope * np.maximum(self.org_workload[orgs] - 1.0, 0.0))  # type: ignore[no-any-return]
+        return 1.0 / (1.0 + slope * np.maximum(self.org_workload[orgs] - 1.0, 0.0))
 
     def start_help(self, families: IntArray, help_type: HelpType, quality: ArrayLike) -> None:
         self.population.change_help(families, help_type, +1, np.asarray(quality, dtype=float))
@@ -489,7 +489,7 @@ class ChainModel(mesa.Model):
             return np.ones(families.size)
         regions = self.population.region[families]
         strain = np.where(self.region_converted[regions], self.restructuring.relationship_strain(regions, now), 0.0)
-        return 1.0 / (1.0 + strain)  # type: ignore[no-any-return]
+        return 1.0 / (1.0 + strain)
 
     def record_meeting(self, families: IntArray, orgs: IntArray, times: ArrayLike, reason: Reason) -> None:
         """A multi-agency meeting: one plan, a named lead, all partners' facts on the table."""

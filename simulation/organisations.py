@@ -142,7 +142,7 @@ class Organisation(mesa.Agent):
 
     def snapshot(self) -> OrgSnapshot:
         """Today's staff, waiting and caseload numbers."""
-        wf = self.model.workforce  # type: ignore[attr-defined]
+        wf = self.model.workforce
         i = self.org_id
         waiting = sum(len(q) for q in self.queues.values())
         caseload = sum(len(q.active) for q in self.queues.values() if hasattr(q, "active"))

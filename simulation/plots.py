@@ -112,8 +112,9 @@ def forest(
     names = list(dict.fromkeys(differences["metric"]))
     scenarios = list(dict.fromkeys(differences["scenario"]))
     figure, ax = plt.subplots(figsize=(10, 0.34 * len(names) * max(len(scenarios), 1) + 1.5))
-    y = 0
-    ticks, tick_labels = [], []
+    y = 0.0
+    ticks: list[float] = []
+    tick_labels: list[str] = []
     for name in names:
         part = differences[differences["metric"] == name]
         scale = np.nanmax(np.abs(part[["p2_5", "p97_5"]].to_numpy())) or 1.0

@@ -115,7 +115,7 @@ class RandomStreams:
         x += np.uint64(self.key(name))
         _mix_in_place(x)
         x >>= _U11
-        return x * _TO_UNIT
+        return (x * _TO_UNIT).astype(np.float64)
 
     def keyed_matrix(self, names: tuple[str, ...], families: ArrayLike, counters: ArrayLike = 0) -> NDArray[np.float64]:
         """`keyed_array` for several streams at once: shape (len(names), len(families))."""
@@ -128,7 +128,7 @@ class RandomStreams:
         x = base[None, :] + keys
         _mix_in_place(x)
         x >>= _U11
-        return x * _TO_UNIT
+        return (x * _TO_UNIT).astype(np.float64)
 
     def keyed_exponential(self, name: str, families: ArrayLike, counters: ArrayLike = 0) -> NDArray[np.float64]:
         """Unit-rate exponential variates fixed by (seed, name, family, counter)."""

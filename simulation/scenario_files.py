@@ -183,7 +183,7 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return model
 
 
-def _explain(error: dict[str, Any], origin: dict[str, str], default_file: str) -> ScenarioError:
+def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioError:
     loc = tuple(error["loc"])
     field = ".".join(str(p) for p in loc)
     file = origin.get(field) or next(

@@ -128,11 +128,11 @@ def children_under_supervision(result: RunResult) -> float:
 
 
 def late_assessment_share(result: RunResult) -> float:
-    return metrics.triage_late_share(result)
+    return metrics.triage_late_share(result, metrics.Window())
 
 
 def violence_free_18m_share(result: RunResult) -> float:
-    return 1.0 - metrics.repeat_violence_18m(result)
+    return 1.0 - metrics.repeat_violence_18m(result, metrics.Window())
 
 
 def hg_reconviction_2y_share(result: RunResult) -> float:
@@ -152,7 +152,7 @@ def hg_reconviction_2y_share(result: RunResult) -> float:
 
 
 def youth_protection_caseload(result: RunResult) -> float:
-    return metrics.youth_protection_caseload(result)
+    return metrics.youth_protection_caseload(result, metrics.Window())
 
 
 def youth_protection_attrition(result: RunResult) -> float:

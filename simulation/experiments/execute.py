@@ -137,7 +137,7 @@ def run_design(
 
 
 def _callback_factory(on_run: Any) -> Any:
-    class StoreCallback(AbstractCallback):  # type: ignore[misc]
+    class StoreCallback(AbstractCallback):
         """Persists each run as it arrives (in any order)."""
 
         def __call__(self, experiment: Any, outcomes: dict[str, Any]) -> None:

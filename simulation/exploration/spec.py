@@ -76,24 +76,26 @@ class UncertaintySelection(_Strict):
     )
 
 
-class Question(_Strict):
-    """A yes/no question for scenario discovery: does `scenario` beat `than` on `metric`?"""
+class _Pairing(_Strict):
+    """Two explored scenarios compared on one metric."""
 
-    name: str
     metric: str
     scenario: str
     than: str
+
+
+class Question(_Pairing):
+    """A yes/no question for scenario discovery: does `scenario` beat `than` on `metric`?"""
+
+    name: str
     margin: float = Field(0.0, description="How much better (in the metric's unit) counts as beating.")
     final_year: bool = Field(False, description="Judge on the final year rather than the whole period.")
 
 
-class BreakEven(_Strict):
+class BreakEven(_Pairing):
     """How large must `parameter` be for `scenario` to match `than` on `metric`?"""
 
     parameter: str
-    metric: str
-    scenario: str
-    than: str
 
 
 class ExploreSpec(_Strict):
@@ -122,7 +124,11 @@ class ExploreSpec(_Strict):
                 raise ValueError(
                     f"scenarios.{i}|unknown scenario '{name}'.{did_you_mean(name, known)}|{', '.join(known)}"
                 )
-        for field_name, items in (("questions", self.questions), ("break_even", self.break_even)):
+        checks: list[tuple[str, list[_Pairing]]] = [
+            ("questions", list(self.questions)),
+            ("break_even", list(self.break_even)),
+        ]
+        for field_name, items in checks:
             for i, item in enumerate(items):
                 for attr in ("scenario", "than"):
                     value = getattr(item, attr)

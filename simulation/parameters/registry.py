@@ -77,7 +77,11 @@ def _walk(model: BaseModel, prefix: str, sources: dict[str, str]) -> list[Parame
             continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         low, high = _bounds(info)
-        plausible = extra.get("plausible") or _generic_plausible(value, low, high)
+        stated = extra.get("plausible")
+        if isinstance(stated, list):
+            plausible: list[float | None] = [float(stated[0]), float(stated[1])]  # type: ignore[arg-type]
+        else:
+            plausible = _generic_plausible(value, low, high)
         unit = str(extra.get("unit", "switch" if isinstance(value, bool) else ""))
         source = sources.get(path, str(extra.get("source", ASSUMPTION)))
         rows.append(
@@ -88,7 +92,7 @@ def _walk(model: BaseModel, prefix: str, sources: dict[str, str]) -> list[Parame
                 low=low,
                 high=high,
                 plausible_low=plausible[0],
-                plausible_high=plausible[1],  # type: ignore[index]
+                plausible_high=plausible[1],
                 source=source,
                 doc=info.description or "",
                 explicit_plausible="plausible" in extra,
