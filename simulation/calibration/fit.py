@@ -63,6 +63,7 @@ INTEGER = {
     "population.onset.new_families_per_year",
     "population.signals.advice_requests_without_incident_per_year",
 }
+MAX_MAIN_SHARE = 0.92
 OTHER_TYPES = ("ex_partner_stalking", "sexual_abuse", "honour_related", "elder_abuse", "financial_exploitation")
 
 
@@ -73,6 +74,8 @@ def overrides(values: dict[str, float]) -> dict[str, Any]:
         mix = Scenario().population.violence
         child = values.get("child_abuse_share", mix.child_abuse_neglect.share)
         partner = values.get("partner_share", mix.partner.share)
+        if child + partner > MAX_MAIN_SHARE:  # leave room for the other types
+            child, partner = (v * MAX_MAIN_SHARE / (child + partner) for v in (child, partner))
         rest = sum(getattr(mix, t).share for t in OTHER_TYPES)
         scale = max(1.0 - child - partner, 0.0) / rest
         flat["population.violence.child_abuse_neglect.share"] = child
