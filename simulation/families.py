@@ -141,6 +141,14 @@ class FamilyPopulation:
         self.phase_counts = np.zeros(len(SafetyPhase), dtype=np.int64)
         self.phase_counts[SafetyPhase.NOT_IN_VIEW] = n
         self._initial_history(np.flatnonzero(self.onset_day <= 0.0), rng)
+        # Ages of the youngest and oldest child at the start (years; -1 without children).
+        first = rng.uniform(0.0, 18.0, n)
+        second = rng.uniform(0.0, 18.0, n)
+        several = self.n_children > 1
+        self.youngest_child_age = np.where(
+            self.n_children > 0, np.where(several, np.minimum(first, second), first), -1.0
+        )
+        self.oldest_child_age = np.where(self.n_children > 0, np.where(several, np.maximum(first, second), first), -1.0)
 
     def _initial_history(self, idx: IntArray, rng: np.random.Generator) -> None:
         """Give the households with violence at the start a plausible past.
@@ -318,6 +326,13 @@ class Family(mesa.Agent):
     @property
     def n_children(self) -> int:
         return int(self._pop.n_children[self.index])
+
+    @property
+    def children_ages(self) -> tuple[float, float] | None:
+        """Ages (years, at the start of the run) of the youngest and the oldest child."""
+        if self.n_children == 0:
+            return None
+        return float(self._pop.youngest_child_age[self.index]), float(self._pop.oldest_child_age[self.index])
 
     def journey(self, labels: bool = True) -> pd.DataFrame:
         """Every event record of this family, in time order."""
