@@ -15,6 +15,7 @@ from simulation import metrics, plots
 from simulation.appraisal import assessment_table, group_verdicts
 from simulation.compare import Comparison, describe_crossing
 from simulation.experiments.outcomes import SERIES
+from simulation.files import write_text_atomic
 from simulation.parameters import registry
 from simulation.provenance import provenance
 from simulation.restructuring import DAYS_PER_YEAR, Restructuring
@@ -250,8 +251,4 @@ def write_comparison_report(comparison: Comparison, out: Path, command: str = ""
         provenance=meta,
         data_files=data_files,
     )
-    path = out / "report.html"
-    tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(path)
-    return path
+    return write_text_atomic(out / "report.html", html)

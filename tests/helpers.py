@@ -36,3 +36,37 @@ def fingerprint(result: RunResult) -> str:
     for column in result.records.columns:
         digest.update(np.ascontiguousarray(result.records[column].to_numpy()).tobytes())
     return digest.hexdigest()
+
+
+def hand_built(
+    families: list[dict],
+    events: list[dict],
+    start_day: int,
+    end_day: int,
+    daily: dict[str, float] | None = None,
+    scale: str = "national",
+) -> RunResult:
+    """A RunResult from a few hand-written families and event records (for testing measures)."""
+    import pandas as pd
+
+    from simulation.results import COUNTERS
+
+    frame = pd.DataFrame(families)
+    for name in COUNTERS:
+        if name not in frame:
+            frame[name] = 0
+        frame[f"{name}_policy"] = frame[name]
+    if "has_plan" not in frame:
+        frame["has_plan"] = False
+    columns = ["time", "event", "family", "org", "org_kind", "target", "reason", "detail", "value", "flag"]
+    records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
+    days = np.arange(end_day)
+    table = pd.DataFrame({"day": days, "year": (days - start_day) / 365.25, **(daily or {})})
+    return RunResult(
+        records=records,
+        families=frame,
+        daily=table,
+        services=pd.DataFrame(),
+        organisations=pd.DataFrame(),
+        meta={"start_day": start_day, "end_day": end_day, "scale": scale},
+    )

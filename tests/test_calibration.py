@@ -6,45 +6,23 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 import yaml
 
+from helpers import hand_built
 from simulation.calibration import measures
 from simulation.calibration.fit import CALIBRATED, calibrate, overrides, write_calibration
 from simulation.calibration.targets import load_targets
 from simulation.enums import EventKind, OrgKind, Reason, ReportKind, SignalSource, ViolenceType
 from simulation.parameters import Scenario
-from simulation.results import COUNTERS, RunResult
+from simulation.results import RunResult
 
 START, END = 365, 730  # one policy year after a one-year warm-up
 
 
 def result(families: list[dict], events: list[dict]) -> RunResult:
-    fam = pd.DataFrame(families)
-    for name in COUNTERS:
-        fam[name] = 0
-        fam[f"{name}_policy"] = 0
-    columns = ["time", "event", "family", "org", "org_kind", "target", "reason", "detail", "value", "flag"]
-    records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
-    days = np.arange(END)
-    daily = pd.DataFrame(
-        {
-            "day": days,
-            "year": (days - START) / 365.25,
-            "advice_requests": 0.0,
-            "investigations": 0.0,
-            "supervision_orders": 0.0,
-        }
-    )
-    return RunResult(
-        records=records,
-        families=fam,
-        daily=daily,
-        services=pd.DataFrame(),
-        organisations=pd.DataFrame(),
-        meta={"start_day": START, "end_day": END, "scale": "national"},
-    )
+    zeros = {"advice_requests": 0.0, "investigations": 0.0, "supervision_orders": 0.0}
+    return hand_built(families, events, START, END, daily=zeros)
 
 
 def test_report_measures_count_the_policy_period_only() -> None:

@@ -3,37 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
+from helpers import hand_built
 from simulation import metrics
 from simulation.enums import EventKind, ReportKind
-from simulation.results import COUNTERS, RunResult
+from simulation.results import RunResult
 from simulation.services import ServiceKind
 
 START, END = 365, 365 + 3 * 365
 
 
 def build(families: list[dict], events: list[dict]) -> RunResult:
-    fam = pd.DataFrame(families)
-    for name in COUNTERS:
-        if name not in fam:
-            fam[name] = 0
-        fam[f"{name}_policy"] = fam[name]
-    if "has_plan" not in fam:
-        fam["has_plan"] = False
-    columns = ["time", "event", "family", "org", "org_kind", "target", "reason", "detail", "value", "flag"]
-    records = pd.DataFrame([{**dict.fromkeys(columns, 0), **e} for e in events], columns=columns)
-    days = np.arange(END)
-    daily = pd.DataFrame({"day": days, "year": (days - START) / 365.25})
-    return RunResult(
-        records=records,
-        families=fam,
-        daily=daily,
-        services=pd.DataFrame(),
-        organisations=pd.DataFrame(),
-        meta={"start_day": START, "end_day": END},
-    )
+    return hand_built(families, events, START, END)
 
 
 def test_repeat_violence_counts_incidents_within_18_months_after_the_first_report() -> None:

@@ -24,6 +24,7 @@ import yaml
 
 from simulation.calibration.measures import MEASURES
 from simulation.calibration.targets import Target, load_targets
+from simulation.files import write_text_atomic
 from simulation.parameters.defaults import nest
 from simulation.parameters.scenario import Scenario
 from simulation.runner import run_scenario
@@ -32,31 +33,33 @@ from simulation.scenario_files import scenario_from_overrides
 # Parameter -> search range. Population sizes, detection and reporting, risk dynamics, the
 # decision chances after triage and capacities where only throughput is known.
 CALIBRATED: dict[str, tuple[float, float]] = {
-    "population.onset.families_at_start": (90_000, 260_000),
-    "population.onset.new_families_per_year": (25_000, 75_000),
-    "population.onset.share_known_at_start": (0.25, 0.8),
-    "population.risk.incidents_per_year_median": (0.8, 3.0),
-    "population.risk.p_stop_per_month": (0.01, 0.09),
-    "population.risk.p_relapse_per_month": (0.01, 0.08),
-    "population.signals.p_police_callout": (0.06, 0.3),
-    "population.signals.p_professional_signal": (0.01, 0.08),
-    "population.signals.p_citizen_signal": (0.01, 0.08),
-    "population.signals.p_involved_professional_signal": (0.05, 0.5),
-    "population.signals.advice_requests_without_incident_per_year": (40_000, 160_000),
-    "population.signals.p_citizen_asks_advice": (0.5, 0.95),
-    "organisations.police.p_register_incident": (0.55, 0.95),
-    "organisations.veilig_thuis.p_investigation_if_unsafe": (0.02, 0.2),
-    "organisations.veilig_thuis.p_conditions_if_unsafe": (0.2, 0.7),
-    "organisations.veilig_thuis.p_board_if_unsafe_children": (0.1, 0.6),
-    "organisations.veilig_thuis.share_triage": (0.2, 0.45),
-    "organisations.youth_protection.staff.fte": (600.0, 1600.0),
-    "organisations.youth_protection.staff.attrition_per_year": (0.06, 0.25),
-    "organisations.youth_protection.supervision.duration_days": (450.0, 1100.0),
-    "care.help.supervision.stop_hazard_gain": (0.5, 10.0),
-    "care.help.perpetrator_programme.stop_hazard_gain": (0.5, 10.0),
-    "care.help.risk_care.stop_hazard_gain": (1.0, 10.0),
-    "child_abuse_share": (0.35, 0.6),
-    "partner_share": (0.25, 0.5),
+    "population.onset.families_at_start": (100_000, 220_000),
+    "population.onset.new_families_per_year": (30_000, 70_000),
+    "population.onset.share_known_at_start": (0.3, 0.85),
+    "population.risk.incidents_per_year_median": (1.0, 2.5),
+    "population.risk.p_stop_per_month": (0.02, 0.08),
+    "population.risk.p_relapse_per_month": (0.02, 0.08),
+    "population.signals.p_police_callout": (0.15, 0.4),
+    "population.signals.p_professional_signal": (0.02, 0.1),
+    "population.signals.p_citizen_signal": (0.02, 0.1),
+    "population.signals.p_involved_professional_signal": (0.05, 0.4),
+    "population.signals.advice_requests_without_incident_per_year": (80_000, 170_000),
+    "population.signals.p_citizen_asks_advice": (0.4, 0.9),
+    "organisations.police.p_register_incident": (0.6, 0.95),
+    "organisations.veilig_thuis.p_investigation_if_unsafe": (0.04, 0.18),
+    "organisations.veilig_thuis.p_conditions_if_unsafe": (0.3, 0.75),
+    "organisations.veilig_thuis.p_board_if_unsafe_children": (0.2, 0.6),
+    "organisations.veilig_thuis.share_triage": (0.2, 0.32),
+    "organisations.youth_protection.staff.fte": (550.0, 1100.0),
+    "organisations.youth_protection.staff.attrition_per_year": (0.04, 0.2),
+    "organisations.youth_protection.supervision.duration_days": (600.0, 1100.0),
+    "organisations.prosecution.p_conditions_at_court": (0.25, 0.7),
+    "organisations.prosecution.custody_days": (30.0, 365.0),
+    "care.help.supervision.stop_hazard_gain": (1.0, 12.0),
+    "care.help.perpetrator_programme.stop_hazard_gain": (0.5, 8.0),
+    "care.help.risk_care.stop_hazard_gain": (2.0, 12.0),
+    "child_abuse_share": (0.4, 0.6),
+    "partner_share": (0.25, 0.45),
 }
 INTEGER = {
     "population.onset.families_at_start",
@@ -222,12 +225,8 @@ def write_calibration(
         "simulated": {k: round(v, 6) for k, v in fit.simulated.items()},
         "values": {k: (int(v) if isinstance(v, int) else round(float(v), 6)) for k, v in flat.items()},
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".yaml.tmp")
-    tmp.write_text(
+    return write_text_atomic(
+        path,
         "# Written by `samenloop calibrate`; read by simulation/parameters/defaults.py.\n"
         + yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-        encoding="utf-8",
     )
-    tmp.replace(path)
-    return path

@@ -12,6 +12,7 @@ from jinja2 import Environment, StrictUndefined
 
 from simulation import metrics, plots
 from simulation.exploration.analysis import Exploration
+from simulation.files import write_text_atomic
 from simulation.parameters.registry import parameter_lookup
 from simulation.provenance import provenance
 from simulation.scenario_files import load_scenario
@@ -168,7 +169,4 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
         provenance=meta,
         data_files=data_files,
     )
-    path = out / "report.html"
-    path.with_suffix(".html.tmp").write_text(html, encoding="utf-8")
-    path.with_suffix(".html.tmp").replace(path)
-    return path
+    return write_text_atomic(out / "report.html", html)

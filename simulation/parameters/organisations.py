@@ -168,7 +168,9 @@ class PoliceParams(Frozen):
     )
     p_arrest_minor: float = probability(0.08, doc="Chance of an arrest at a minor incident.")
     p_complaint: float = probability(
-        0.24, doc="Chance that a criminal complaint is taken.", source="FIGURES T7 (complaint rate ≈24%)"
+        0.24,
+        doc="Chance that a criminal complaint is taken after a registered incident.",
+        source="FIGURES T7 (complaint rate ≈24%)",
     )
     p_order_prepared_serious: float = probability(
         0.25,

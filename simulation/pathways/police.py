@@ -108,7 +108,7 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     p_complaint = np.where(
         order & well_used, np.maximum(p.p_complaint, order_params.p_complaint_with_order), p.p_complaint
     )
-    complaint = ~arrest & (u[4] < p_complaint)
+    complaint = registered & ~arrest & (u[4] < p_complaint)
     model.decide(fam[complaint], police[complaint], Reason.COMPLAINT, times[complaint])
     model.dispatch.send(
         fam[complaint],
