@@ -241,7 +241,9 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
         return default_scenario()
     path = resolve_path(name_or_path, directory)
     origin: dict[str, str] = {}
-    merged: dict[str, Any] = _merge({}, calibrated_overrides(), origin, "simulation/data/calibration.yaml")
+    # Start from the complete defaults, so that overriding one field of a group keeps the
+    # group's other values (e.g. the GI's caseload norm when only its case length changes).
+    merged: dict[str, Any] = _merge(default_scenario().parameter_dict(), {}, origin, "defaults")
     meta: dict[str, Any] = {"name": path.stem}
     for layer_path, data in _layers(path, directory):
         merged = _merge(merged, data.get("overrides") or {}, origin, str(layer_path))

@@ -48,7 +48,19 @@ def calibration_source() -> str:
     return (f"calibrated {data.get('date', '')} to FIGURES T1-T12 (docs/calibration.md)").replace("  ", " ")
 
 
+def merge(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
+    """Deep-merge `update` onto `base` (new dicts; leaves both untouched)."""
+    merged = dict(base)
+    for key, value in update.items():
+        merged[key] = merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
 @cache
 def default_scenario() -> Scenario:
-    """The built-in defaults with the calibrated values applied."""
-    return Scenario.model_validate(calibrated_overrides())
+    """The built-in defaults with the calibrated values applied.
+
+    The calibrated values are merged onto the complete defaults: a partial group would take its
+    class defaults for the fields not named, not the values declared in the enclosing group.
+    """
+    return Scenario.model_validate(merge(Scenario().model_dump(), calibrated_overrides()))
