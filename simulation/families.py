@@ -249,6 +249,14 @@ class FamilyPopulation:
         self.measure_factor[idx] = np.prod(np.where(active, factors[None, :], 1.0), axis=1)
         self.reschedule(idx, now)
 
+    def stop_violence(self, idx: IntArray, now: float) -> None:
+        """Violence stops now for families `idx` (e.g. after a conviction); they may relapse later."""
+        if idx.size == 0:
+            return
+        self.stopped[idx] = True
+        self.stopped_since[idx] = now
+        self.reschedule(idx, now)
+
     def change_help(
         self, idx: IntArray, help_type: HelpType, delta: int, quality: NDArray[np.float64] | float = 1.0
     ) -> None:

@@ -111,6 +111,9 @@ def court_judgement(model: ChainModel, fam: IntArray, times: NDArray[np.float64]
     model.decide(fam[custody], org[custody], Reason.CUSTODIAL_SENTENCE, times[custody])
     model.decide(fam[neither], org[neither], Reason.COMPLETED, times[neither])
     supervise(model, fam[conditions], times[conditions], org[conditions], Reason.SENTENCE_WITH_CONDITIONS)
+    convicted = conditions | custody
+    ends = fam[convicted & (pop.draws("conviction_deters", fam) < p.p_stop_after_conviction)]
+    model.population.stop_violence(ends, float(times[0]))
     days = -p.custody_days * np.log1p(-pop.draws("custody_days", fam[custody]))
     model.measures.start(fam[custody], Measure.DETENTION, times[custody], days, org=org[custody])
 

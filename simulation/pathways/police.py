@@ -108,8 +108,11 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     p_complaint = np.where(
         order & well_used, np.maximum(p.p_complaint, order_params.p_complaint_with_order), p.p_complaint
     )
-    complaint = registered & ~arrest & (u[4] < p_complaint)
+    # A complaint is taken for a share of registered incidents; with an arrest the case goes to
+    # ZSM, without one the police work the complaint up for the prosecutor.
+    complaint = registered & (u[4] < p_complaint)
     model.decide(fam[complaint], police[complaint], Reason.COMPLAINT, times[complaint])
+    complaint &= ~arrest
     model.dispatch.send(
         fam[complaint],
         ServiceKind.POLICE_COMPLAINT,
