@@ -212,6 +212,9 @@ def calibrate(
     out: Annotated[
         Path | None, typer.Option("--out", help="Where to write the fit (default: the defaults file).")
     ] = None,
+    write_doc: Annotated[
+        bool, typer.Option("--write-doc", help="With --check: put the table and figure into docs/calibration.md.")
+    ] = False,
 ) -> None:
     """Fit the unsourced parameters to the public figures, or (--check) test the defaults against them."""
     from simulation.calibration.targets import load_targets
@@ -219,7 +222,9 @@ def calibrate(
 
     target_list = load_targets(targets)
     if check:
-        _calibration_check(target_list, scale_preset(scale or "national").name, seeds, years, warmup_years, jobs)
+        _calibration_check(
+            target_list, scale_preset(scale or "national").name, seeds, years, warmup_years, jobs, write_doc
+        )
         return
     scale = scale_preset(scale or "region").name
     from importlib.resources import files
@@ -246,7 +251,9 @@ def calibrate(
     console.print("check them at national scale with: samenloop calibrate --check --jobs 2")
 
 
-def _calibration_check(targets: Any, scale: str, seeds: int, years: float, warmup_years: float, jobs: int) -> None:
+def _calibration_check(
+    targets: Any, scale: str, seeds: int, years: float, warmup_years: float, jobs: int, write_doc: bool = False
+) -> None:
     from simulation.calibration.check import check, targets_met
 
     with console.status(f"simulating current practice ({scale}, {seeds} seeds, {years:g} years)"):
@@ -268,6 +275,15 @@ def _calibration_check(targets: Any, scale: str, seeds: int, years: float, warmu
     Console(width=max(console.width, 130)).print(table)
     met, total = targets_met(rows)
     console.print(f"{met} of {total} targets within tolerance")
+    if write_doc:
+        from simulation.calibration.document import write_check
+        from simulation.docs import DOCS
+
+        command = (
+            f"samenloop calibrate --check --scale {scale} --seeds {seeds} --years {years:g} "
+            f"--warmup-years {warmup_years:g}"
+        )
+        console.print(f"written to {write_check(rows, DOCS / 'calibration.md', command)}")
     if met < total:
         raise typer.Exit(code=1)
 

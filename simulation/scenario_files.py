@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from simulation.errors import ScenarioError, did_you_mean
 from simulation.parameters.base import Frozen
-from simulation.parameters.defaults import calibrated_overrides, default_scenario
+from simulation.parameters.defaults import default_scenario
 from simulation.parameters.scenario import Scenario
 
 BUILT_IN = "defaults"

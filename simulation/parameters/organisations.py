@@ -241,8 +241,11 @@ class ProsecutionParams(Frozen):
     )
     p_custody_at_court: float = probability(0.15, doc="Chance of a custodial sentence.")
     p_stop_after_conviction: float = probability(
-        0.2, doc="Chance that a conviction ends the violence (deterrence, separation, the perpetrator leaving).",
-        source="calibrated to FIGURES T11 (7.5% reconvicted for HG within two years)", plausible=(0.0, 0.5))
+        0.2,
+        doc="Chance that a conviction ends the violence (deterrence, separation, the perpetrator leaving).",
+        source="calibrated to FIGURES T11 (7.5% reconvicted for HG within two years)",
+        plausible=(0.0, 0.5),
+    )
     custody_days: float = param(
         90.0, unit="days", low=1.0, high=3650.0, doc="Mean length of a custodial sentence served."
     )
