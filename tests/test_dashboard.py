@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from simulation.aggregates import SCALARS
 from simulation.dashboard import assets, charts, i18n, journey, network
 from simulation.dashboard.session import (
     CAPACITY_ORGS,
@@ -146,6 +147,19 @@ def test_same_scenario_side_by_side_is_identical_until_policy_differs() -> None:
     np.testing.assert_array_equal(same.live_a.repeat_share, same.live_b.repeat_share)
     np.testing.assert_array_equal(same.live_a.waiting, same.live_b.waiting)
     assert len(same.run_a.log) == len(same.run_b.log), "expected identical runs with the same seed and scenario"
+
+
+@pytest.mark.parametrize("other", ["intensive-collaboration", "restructuring", "combined"])
+def test_side_by_side_runs_are_identical_through_the_warm_up(other: str) -> None:
+    """The room must see no difference before year 0 (common random numbers until the policy starts)."""
+    model = ClassroomModel(scenario_name=other, compare_with="current-practice", years=YEARS, seed=6)
+    assert model.run_b is not None and model.live_b is not None
+    start = model.run_a.start_day
+    a, b = model.run_a.aggregates, model.run_b.aggregates
+    np.testing.assert_array_equal(a.services[:start], b.services[:start], err_msg=f"{other}: queues differ in warm-up")
+    same_scalars = [i for i, name in enumerate(SCALARS) if not name.endswith("_eur")]  # costs start at year 0
+    np.testing.assert_array_equal(a.scalars[:start, same_scalars], b.scalars[:start, same_scalars])
+    np.testing.assert_array_equal(model.live_a.handoff_cum[:start], model.live_b.handoff_cum[:start])
 
 
 def test_a_mechanism_switched_on_changes_run_a_only() -> None:

@@ -53,6 +53,8 @@ WAITING_KINDS = (
     OrgKind.PROSECUTION,
     OrgKind.PROBATION,
 )
+# Decimals shown in the side-by-side table (counts: none).
+DIGITS = {"m_repeat": 2, "m_professionals": 3, "m_handoffs": 3}
 COMPARE_METRICS = (
     "m_repeat",
     "m_direct",
@@ -395,7 +397,10 @@ def CompareTab(m: ClassroomModel, lang: str) -> None:
     rows = []
     for key in COMPARE_METRICS:
         a, b = compare_series(m.live_a, key)[-1], compare_series(m.live_b, key)[-1]
-        rows.append((i18n.t(key, lang), f"{a:,.2f}", f"{b:,.2f}", f"{b - a:+,.2f}"))
+        digits = DIGITS.get(key, 0)
+        diff = b - a
+        shown = f"{diff:+,.{digits}f}" if abs(diff) >= 0.5 * 10**-digits else "0"
+        rows.append((i18n.t(key, lang), f"{a:,.{digits}f}", f"{b:,.{digits}f}", shown))
     head = (i18n.t("compare_table_metric", lang), "A", "B", "B − A")
     solara.HTML(tag="div", unsafe_innerHTML=_table(head, rows), classes=["compare-table"])
 

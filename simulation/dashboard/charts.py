@@ -22,6 +22,8 @@ WIDTH = 430
 HEIGHT = 170
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"]
 RUN_COLOURS = ["#1f77b4", "#d62728"]
+# Rendered as SVG (crisp on a projector, and its text and marks can be inspected by browser tests).
+EMBED = {"embedOptions": {"renderer": "svg"}}
 PHASE_COLOURS = ["#bdbdbd", "#e34a33", "#fdbb84", "#31a354"]  # not in view, direct, stable, recovery
 
 
@@ -137,6 +139,7 @@ def line_chart(
         main["encoding"]["order"] = {"field": "order", "type": "quantitative"}
     return {
         "$schema": SCHEMA,
+        "usermeta": EMBED,
         "title": {"text": title, "fontSize": 13, "anchor": "start"},
         "width": width,
         "height": height,
@@ -201,9 +204,10 @@ def comparison_chart(
             *_marker_layer(markers),
         ],
     }
-    top_layer = {k: v for k, v in top.items() if k not in ("$schema", "config")}
+    top_layer = {k: v for k, v in top.items() if k not in ("$schema", "config", "usermeta")}
     return {
         "$schema": SCHEMA,
+        "usermeta": EMBED,
         "vconcat": [top_layer, bottom],
         "config": top["config"],
     }
@@ -230,6 +234,7 @@ def timeline_chart(
     y_enc = {"field": "lane", "type": "nominal", "title": lane_title, "sort": lanes, "scale": {"domain": lanes}}
     return {
         "$schema": SCHEMA,
+        "usermeta": EMBED,
         "title": {"text": title, "fontSize": 13, "anchor": "start"},
         "width": width,
         "height": 34 * len(lanes),
