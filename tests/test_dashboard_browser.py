@@ -75,17 +75,38 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def ensure_browser_and_assets() -> None:
+    """Chromium is installed and Solara's page assets are in the cache (fetched from npm if not)."""
+    if not CHROMIUM.exists():
+        _cannot_run(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    if assets.missing_packages():
+        try:
+            assets.prepare(quiet=True)
+        except SamenloopError as exc:
+            _cannot_run(f"page assets missing and cannot be fetched: {exc.message()}")
+
+
+def wait_until_serving(url: str, server: subprocess.Popen[bytes], log_path: Path, timeout: float = 120.0) -> None:
+    """Poll `url` until it answers 200; fail with the server's log if it exits or takes too long."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if server.poll() is not None:
+            pytest.fail(f"server exited ({server.returncode}):\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"server not ready after {timeout:.0f} s:\n{log_path.read_text()[-3000:]}")
+        time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A dashboard server for this test session (stopped, by its PID, at the end)."""
-    if not CHROMIUM.exists():
-        _cannot_run(f"no Chromium at {CHROMIUM}")
-    cache = assets.default_cache_dir()
-    if assets.missing_packages(cache):
-        try:
-            assets.prepare(cache, quiet=True)
-        except SamenloopError as exc:
-            _cannot_run(f"page assets missing and cannot be fetched: {exc.message()}")
+    ensure_browser_and_assets()
     port = _free_port()
     log_path = tmp_path_factory.mktemp("dashboard") / "server.log"
     exe = Path(sys.executable).with_name("samenloop")
@@ -95,19 +116,7 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"dashboard server exited ({server.returncode}):\n{log_path.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"dashboard server not ready after 120 s:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.5)
+        wait_until_serving(url, server, log_path)
         yield url
     finally:
         server.terminate()
@@ -141,9 +150,7 @@ def step(page: Page, times: int = 1) -> None:
     for _ in range(times):
         before = model_day(page)
         page.get_by_role("button", name="Step").click()
-        expect(page.get_by_text(re.compile(r"^Time: "))).to_have_text(
-            f"Time: {before + STEP_DAYS}.0", timeout=30_000
-        )
+        expect(page.get_by_text(re.compile(r"^Time: "))).to_have_text(f"Time: {before + STEP_DAYS}.0", timeout=30_000)
 
 
 def open_tab(page: Page, name: str) -> None:
@@ -313,3 +320,42 @@ def test_language_switch_changes_labels(page: Page, dashboard_url: str) -> None:
     page.get_by_role("button", name="nl", exact=True).click()
     expect(page.get_by_role("tab", name="Uitleg")).to_be_visible(timeout=30_000)
     expect(page.locator(".help")).to_contain_text("Herhaald geweld")
+
+
+def test_the_same_dashboard_runs_inside_jupyterlab(page: Page, tmp_path: Path) -> None:
+    """The notebook (copied, so autosave cannot write outputs into the repository) in JupyterLab."""
+    ensure_browser_and_assets()
+    lab = Path(sys.executable).with_name("jupyter-lab")
+    if not lab.exists():
+        _cannot_run("JupyterLab is not installed (pip install -e '.[test]')")
+    notebook = ROOT / "notebooks" / "03-classroom-dashboard.ipynb"
+    (tmp_path / notebook.name).write_bytes(notebook.read_bytes())
+    port, token = _free_port(), "samenloop-test"
+    env = {**os.environ, **assets.environment(assets.default_cache_dir())}
+    command = [str(lab), "--no-browser", f"--ServerApp.port={port}", "--ServerApp.ip=127.0.0.1",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}"]  # fmt: skip
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    with (tmp_path / "lab.log").open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
+    try:
+        wait_until_serving(f"http://127.0.0.1:{port}/api", server, tmp_path / "lab.log")
+        page.goto(f"http://127.0.0.1:{port}/lab/tree/{notebook.name}?token={token}", timeout=LOAD_TIMEOUT)
+        expect(page.locator(".jp-Notebook")).to_be_visible(timeout=LOAD_TIMEOUT)
+        page.wait_for_timeout(2000)  # let the kernel start before running
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        output = page.locator(".jp-OutputArea")
+        expect(output.locator(".view-repeat .vega-embed svg.marks").first).to_be_visible(timeout=LOAD_TIMEOUT)
+        expect(output.get_by_role("tab", name="Casusreview")).to_be_visible()
+        expect(output.locator(".status-line")).to_contain_text("A: Herinrichting")
+        expect(output.locator("img").last).to_be_visible(timeout=LOAD_TIMEOUT)  # the static comparison plot
+        output.locator(".view-repeat").first.scroll_into_view_if_needed()
+        shot(page, "08-jupyterlab")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=30)
