@@ -244,7 +244,10 @@ class ChainModel(mesa.Model):
                 self.log.add(at, EventKind.POLICY, reason=Reason.RESTRUCTURING_PHASE, detail=i)
             for at in np.unique(self.restructuring.conversion_day).tolist():
                 if at < self.horizon_days:
-                    self.schedule_event(self._convert_due_regions, at=float(np.floor(at)) + 0.5)
+                    # Between days (x.5), at the first such point on or after the conversion date:
+                    # floor(at) + 0.5 fired before a date in the second half of a day, and nothing
+                    # converted at all.
+                    self.schedule_event(self._convert_due_regions, at=float(np.ceil(at - 0.5)) + 0.5)
 
     # ---------------------------------------------------------------------- step
     def step(self) -> None:

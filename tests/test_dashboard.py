@@ -26,8 +26,9 @@ from simulation.dashboard.session import (
 )
 from simulation.enums import EventKind, Measure, OrgKind, Reason, ReportKind, SafetyPhase, SignalSource
 from simulation.errors import SamenloopError
+from simulation.model import ChainModel
 from simulation.records import FACTS_LOST, SENDER_KEEPS_SAFETY
-from simulation.scenario_files import load_scenario
+from simulation.scenario_files import load_scenario, scenario_from_overrides
 from simulation.services import ServiceKind
 
 YEARS = 2.0  # short horizons keep these tests quick; the dashboard's default is 6
@@ -160,6 +161,23 @@ def test_side_by_side_runs_are_identical_through_the_warm_up(other: str) -> None
     same_scalars = [i for i, name in enumerate(SCALARS) if not name.endswith("_eur")]  # costs start at year 0
     np.testing.assert_array_equal(a.scalars[:start, same_scalars], b.scalars[:start, same_scalars])
     np.testing.assert_array_equal(model.live_a.handoff_cum[:start], model.live_b.handoff_cum[:start])
+
+
+@pytest.mark.parametrize("decision_years", [0.05, 0.1])  # conversion in the first / second half of a day
+def test_the_region_converts_on_its_conversion_date(decision_years: float) -> None:
+    """The side-by-side view of restructuring needs the region to get its regional safety team."""
+    timeline = {"preparation_years": 0.1, "pilot_years": 0.1, "decision_years": decision_years}
+    scenario = scenario_from_overrides({"restructuring": timeline}, "restructuring")
+    model = ChainModel(scenario, scale="region", years=1.0, warmup_years=0.5, seed=1)
+    due = float(model.restructuring.conversion_day[0])
+    while model.time + 1 < due:
+        model.step()
+        assert not model.region_converted[0], f"converted at day {model.time}, before its date {due}"
+    for _ in range(2):
+        model.step()
+    assert model.region_converted[0], f"expected the region converted by day {model.time} (date {due:.2f})"
+    rvt = model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0]
+    assert model.orgs[int(rvt)].active and model.workforce.headcount[rvt] > 0
 
 
 def test_a_mechanism_switched_on_changes_run_a_only() -> None:
