@@ -15,6 +15,7 @@ Settings from the launcher arrive as environment variables (`SAMENLOOP_DASHBOARD
 from __future__ import annotations
 
 import html
+import io
 import os
 from collections.abc import Sequence
 from typing import Any
@@ -309,9 +310,34 @@ def network_figure(run: ChainModel, series: LiveSeries, lang: str) -> Any:
     return network.draw(network.live_graph(run, series.handoff_volume()), lang)
 
 
+def network_png(run: ChainModel, series: LiveSeries, lang: str) -> bytes:
+    """The network as PNG bytes (redrawn once per simulated week: it shows 28-day volumes)."""
+    buffer = io.BytesIO()
+    network_figure(run, series, lang).savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+class ChartSpec:
+    """A Vega-Lite spec handed to `Chart` by reference.
+
+    Passed as a plain dict, reacton would walk and deep-compare thousands of data rows on every
+    render; wrapped, it compares by identity and the spec goes to the widget in one assignment.
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+
 @solara.component
-def Chart(spec: dict[str, Any]) -> None:
-    solara.widgets.VegaLite.element(spec=spec)
+def Chart(spec: ChartSpec) -> None:
+    element = solara.widgets.VegaLite.element()
+
+    def push() -> None:
+        solara.get_widget(element).spec = spec.data
+
+    solara.use_effect(push, [spec])
 
 
 @solara.component
@@ -320,19 +346,19 @@ def LiveTab(m: ClassroomModel, lang: str) -> None:
     Kpis(m, lang)
     run, series = m.run_a, m.live_a
     specs = live_specs(run, series, lang)
-    figure = solara.use_memo(lambda: network_figure(run, series, lang), [id(run), series.days, lang])
+    png = solara.use_memo(lambda: network_png(run, series, lang), [id(run), series.days // 7, lang])
     with solara.Columns([1, 1], classes=["live-grid"]):
         with solara.Column():
             for key in ("repeat", "waiting", "per_family"):
                 with solara.Card(margin=0, classes=[f"view-{key}"]):
-                    Chart(specs[key])
+                    Chart(ChartSpec(specs[key]))
             with solara.Card(i18n.t("chart_network", lang), margin=0, classes=["view-network"]):
-                solara.FigureMatplotlib(figure, format="png", dependencies=[id(run), series.days, lang])
+                solara.Image(png)
                 solara.Text(i18n.t("network_caption", lang), style={"font-size": "0.8em"})
         with solara.Column():
             for key in ("phases", "wait_days", "staff"):
                 with solara.Card(margin=0, classes=[f"view-{key}"]):
-                    Chart(specs[key])
+                    Chart(ChartSpec(specs[key]))
 
 
 # ---------------------------------------------------------------------------------- side by side
@@ -393,7 +419,7 @@ def CompareTab(m: ClassroomModel, lang: str) -> None:
         style={"max-width": "420px"},
     )
     with solara.Card(margin=0, classes=["view-compare"]):
-        Chart(compare_spec(m, compare_metric.value, lang))
+        Chart(ChartSpec(compare_spec(m, compare_metric.value, lang)))
     rows = []
     for key in COMPARE_METRICS:
         a, b = compare_series(m.live_a, key)[-1], compare_series(m.live_b, key)[-1]
@@ -478,7 +504,7 @@ def JourneyTab(m: ClassroomModel, lang: str) -> None:
         phase_colours={i18n.phase(code, lang): colour for code, colour in enumerate(charts.PHASE_COLOURS)},
     )
     with solara.Card(margin=0, classes=["view-journey"]):
-        Chart(spec)
+        Chart(ChartSpec(spec))
     shown = steps[-80:][::-1]
     head = tuple(i18n.t(k, lang) for k in ("col_day", "col_year", "col_event", "col_org", "col_what", "col_safety"))
     table_rows = [(f"{e.time:.1f}", f"{e.year:+.2f}", e.event, e.organisation, e.what, e.safety) for e in shown]

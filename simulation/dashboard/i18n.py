@@ -87,8 +87,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "vacancies": ("Vacatures", "Vacancies"),
     "outside": ("Buiten de keten", "Outside the chain"),
     "network_caption": (
-        "Lijndikte = aantal overdrachten in de laatste 28 dagen; grijs = route zonder overdrachten.",
-        "Line width = handoffs in the last 28 days; grey = route without handoffs.",
+        "Lijndikte en getal = overdrachten in de laatste 28 dagen (per week bijgewerkt); grijs = route zonder "
+        "overdrachten; ↻ = overdrachten binnen het Regionaal Veiligheidsteam.",
+        "Line width and number = handoffs in the last 28 days (updated weekly); grey = route without handoffs; "
+        "↻ = handoffs inside the regional safety team.",
     ),
     # side by side
     "compare_off": (

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 OUTSIDE = -1
 LAYOUT_SEED = 7
-NODE_RADIUS = 0.085  # data units, about the drawn node size
+NODE_RADIUS = 0.07  # data units, about the drawn node size
+LABEL_OFFSET = 0.09  # node names sit under the node
 NODE_COLOURS = {OUTSIDE: "#fdd49e", int(OrgKind.REGIONAL_SAFETY_TEAM): "#b3cde3"}
 
 
@@ -93,13 +94,13 @@ def draw(graph: nx.DiGraph, lang: str) -> Figure:
     patch clipping), which keeps a redraw to a few tens of milliseconds.
     """
     pos = layout()
-    fig = Figure(figsize=(6.4, 4.2), dpi=80)
+    fig = Figure(figsize=(8.0, 5.2), dpi=80)
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
     ax.set_xlim(min(xs) - 0.3, max(xs) + 0.3)
-    ax.set_ylim(min(ys) - 0.15, max(ys) + 0.15)
+    ax.set_ylim(min(ys) - 0.2, max(ys) + 0.12)
     edges = [e for e in graph.edges if e[0] != e[1]]
     volumes = np.array([graph.edges[e]["volume"] for e in edges], dtype=float)
     top = max(float(volumes.max()) if volumes.size else 0.0, 1.0)
@@ -126,13 +127,21 @@ def draw(graph: nx.DiGraph, lang: str) -> Figure:
         if vol > 0:
             normal = np.array([unit[1], -unit[0]])
             mid = (start + end) / 2 + normal * 0.06 * float(np.hypot(*(end - start)))
-            ax.text(mid[0], mid[1], str(int(vol)), fontsize=7, ha="center", va="center", color="#0b3d66", zorder=3)
+            ax.text(mid[0], mid[1], str(int(vol)), fontsize=8, ha="center", va="center", color="#0b3d66", zorder=3)
     internal = [e for e in graph.edges if e[0] == e[1] and graph.edges[e]["volume"] > 0]
     for u, _ in internal:
         x, y = pos[u]
-        ax.text(x, y - 0.11, f"↻ {graph.edges[u, u]['volume']}", fontsize=7, ha="center", color="#0b3d66")
+        ax.text(x, y + 0.07, f"↻ {graph.edges[u, u]['volume']}", fontsize=8, ha="center", color="#0b3d66")
     nodes = list(graph.nodes)
     colours = [NODE_COLOURS.get(n, "#ccebc5") for n in nodes]
-    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colours, node_size=700, ax=ax, edgecolors="#555")
-    nx.draw_networkx_labels(graph, pos, labels={n: i18n.org(n, lang) for n in nodes}, font_size=7.5, ax=ax)
+    nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colours, node_size=500, ax=ax, edgecolors="#555")
+    below = {n: (p[0], p[1] - LABEL_OFFSET) for n, p in pos.items()}
+    nx.draw_networkx_labels(
+        graph,
+        below,
+        labels={n: i18n.org(n, lang) for n in nodes},
+        font_size=9,
+        ax=ax,
+        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
+    )
     return fig
