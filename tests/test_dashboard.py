@@ -318,7 +318,7 @@ def test_comparison_chart_plots_the_difference() -> None:
         "t", x, a, b, labels=("A", "B"), diff_title="d", x_title="x", y_title="y", x_domain=(-1.0, 1.0)
     )
     rows = spec["vconcat"][1]["layer"][1]["data"]["values"]
-    assert [r["s0"] for r in rows] == [float(v) for v in (b - a)], "expected B − A per day"
+    assert [r["s0"] for r in rows] == [float(v) for v in (a - b)], "expected A − B per day"
 
 
 def test_live_specs_cover_every_live_view(pair: ClassroomModel) -> None:

@@ -158,7 +158,7 @@ def open_tab(page: Page, name: str) -> None:
 
 
 def differences(page: Page) -> list[str]:
-    """The B − A column of the side-by-side table."""
+    """The A − B column of the side-by-side table."""
     rows = page.locator(".compare-table tbody tr")
     expect(rows.first).to_be_visible(timeout=30_000)
     return [rows.nth(i).locator("td").nth(3).inner_text() for i in range(rows.count())]
@@ -216,7 +216,7 @@ def test_switching_a_mechanism_on_changes_a_displayed_figure(page: Page, dashboa
     open_tab(page, "Naast elkaar")
     step(page, 8)
     before = differences(page)
-    assert set(before) == {"0"}, f"expected identical runs (same scenario, same seed), got B − A = {before}"
+    assert set(before) == {"0"}, f"expected identical runs (same scenario, same seed), got A − B = {before}"
     checkbox = page.get_by_role("checkbox", name="Samen op in acuut")
     checkbox.check(force=True)
     expect(checkbox).to_be_checked()
@@ -229,7 +229,7 @@ def test_switching_a_mechanism_on_changes_a_displayed_figure(page: Page, dashboa
     assert model_day(page) == START_DAY, "expected Reset to start again after the warm-up"
     step(page, 12)
     after = differences(page)
-    assert any(value != "0" for value in after), f"expected B − A to differ from 0 after 12 weeks, got {after}"
+    assert any(value != "0" for value in after), f"expected A − B to differ from 0 after 12 weeks, got {after}"
     shot(page, "03-mechanism-on-side-by-side")
 
 
@@ -262,7 +262,7 @@ def test_side_by_side_shows_two_runs_and_a_difference(page: Page, dashboard_url:
     expect(chart).to_be_visible(timeout=30_000)
     expect(chart.get_by_text("A: Herinrichting")).to_be_visible()
     expect(chart.get_by_text("B: Huidige praktijk")).to_be_visible()
-    expect(chart.get_by_text("Verschil B − A")).to_be_visible()
+    expect(chart.get_by_text("Verschil A − B")).to_be_visible()
     lines = chart.locator("g.mark-line path")
     assert lines.count() >= 2, f"expected a line per run, found {lines.count()}"
     assert chart.locator("g.mark-area path").count() >= 1, "expected the difference drawn"

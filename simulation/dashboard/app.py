@@ -424,10 +424,10 @@ def CompareTab(m: ClassroomModel, lang: str) -> None:
     for key in COMPARE_METRICS:
         a, b = compare_series(m.live_a, key)[-1], compare_series(m.live_b, key)[-1]
         digits = DIGITS.get(key, 0)
-        diff = b - a
+        diff = a - b
         shown = f"{diff:+,.{digits}f}" if abs(diff) >= 0.5 * 10**-digits else "0"
         rows.append((i18n.t(key, lang), f"{a:,.{digits}f}", f"{b:,.{digits}f}", shown))
-    head = (i18n.t("compare_table_metric", lang), "A", "B", "B − A")
+    head = (i18n.t("compare_table_metric", lang), "A", "B", "A − B")
     solara.HTML(tag="div", unsafe_innerHTML=_table(head, rows), classes=["compare-table"])
 
 

@@ -162,7 +162,7 @@ def comparison_chart(
     markers: Sequence[tuple[float, str]] = (),
     width: int = 900,
 ) -> dict[str, Any]:
-    """Runs A and B on top, their difference B − A below (same x axis)."""
+    """Runs A and B on top; below, their difference A − B (the scenario minus its comparison)."""
     top = line_chart(
         title,
         x,
@@ -175,7 +175,7 @@ def comparison_chart(
         width=width,
         height=200,
     )
-    diff = np.asarray(b, dtype=float) - np.asarray(a, dtype=float)
+    diff = np.asarray(a, dtype=float) - np.asarray(b, dtype=float)
     rows = wide_rows(x, [diff], 4)
     bottom = {
         "width": width,
@@ -193,7 +193,7 @@ def comparison_chart(
                         "title": x_title,
                         "scale": {"domain": list(x_domain), "nice": False},
                     },
-                    "y": {"field": "s0", "type": "quantitative", "title": "B − A"},
+                    "y": {"field": "s0", "type": "quantitative", "title": "A − B"},
                 },
             },
             {

@@ -100,7 +100,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "the same seed: the same families and incidents, until policy changes a family's path.",
     ),
     "metric": ("Maat", "Measure"),
-    "difference": ("Verschil B − A", "Difference B − A"),
+    "difference": ("Verschil A − B", "Difference A − B"),
     "compare_title": ("{metric}: A = {a}, B = {b}", "{metric}: A = {a}, B = {b}"),
     "compare_table_metric": ("Maat (laatste dag)", "Measure (latest day)"),
     "m_repeat": ("Herhaald geweld (%)", "Repeat violence (%)"),
