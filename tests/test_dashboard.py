@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from simulation.aggregates import SCALARS
-from simulation.dashboard import assets, charts, i18n, journey, network
+from simulation.dashboard import assets, charts, i18n, journey, network, views
 from simulation.dashboard.session import (
     CAPACITY_ORGS,
     MECHANISMS,
@@ -322,9 +322,7 @@ def test_comparison_chart_plots_the_difference() -> None:
 
 
 def test_live_specs_cover_every_live_view(pair: ClassroomModel) -> None:
-    from simulation.dashboard import app
-
-    specs = app.live_specs(pair.run_a, pair.live_a, "en")
+    specs = views.live_specs(pair.run_a, pair.live_a, "en")
     assert set(specs) == {"repeat", "phases", "waiting", "wait_days", "per_family", "staff"}
     for name, spec in specs.items():
         data = spec["layer"][1]["data"]["values"]
@@ -335,12 +333,11 @@ def test_live_specs_cover_every_live_view(pair: ClassroomModel) -> None:
 
 
 def test_compare_series_difference_is_zero_for_identical_runs() -> None:
-    from simulation.dashboard import app
-
     same = ClassroomModel(compare_with="current-practice", years=YEARS, seed=5)
     assert same.live_b is not None
-    for key in app.COMPARE_METRICS:
-        np.testing.assert_array_equal(app.compare_series(same.live_a, key), app.compare_series(same.live_b, key))
+    for key in views.COMPARE_METRICS:
+        np.testing.assert_array_equal(views.compare_series(same.live_a, key), views.compare_series(same.live_b, key))
+    assert {row[3] for row in views.compare_rows(same, "nl")} == {"0"}, "expected A − B shown as 0 everywhere"
 
 
 # ------------------------------------------------------------------------------- network

@@ -15,21 +15,17 @@ Settings from the launcher arrive as environment variables (`SAMENLOOP_DASHBOARD
 from __future__ import annotations
 
 import html
-import io
 import os
-from collections.abc import Sequence
 from typing import Any
 
 import markdown
-import numpy as np
 import solara
 import solara.lab
 import solara.widgets
 from mesa.visualization import Slider, SolaraViz
 from mesa.visualization.utils import update_counter
 
-from simulation.dashboard import charts, i18n, journey, network
-from simulation.dashboard.series import DAYS_PER_YEAR, LiveSeries
+from simulation.dashboard import charts, i18n, journey, views
 from simulation.dashboard.session import (
     CAPACITY_ORGS,
     MECHANISMS,
@@ -43,30 +39,6 @@ from simulation.model import ChainModel
 ENV_PREFIX = "SAMENLOOP_DASHBOARD_"
 PLAY_INTERVAL_MS = 100
 RENDER_INTERVAL_DAYS = 7
-# Organisations shown in the waiting views (the ones with queues in the model).
-WAITING_KINDS = (
-    OrgKind.VEILIG_THUIS,
-    OrgKind.REGIONAL_SAFETY_TEAM,
-    OrgKind.CHILD_PROTECTION_BOARD,
-    OrgKind.YOUTH_PROTECTION,
-    OrgKind.LOCAL_TEAM,
-    OrgKind.SPECIALIST_CARE,
-    OrgKind.PROSECUTION,
-    OrgKind.PROBATION,
-)
-# Decimals shown in the side-by-side table (counts: none).
-DIGITS = {"m_repeat": 2, "m_professionals": 3, "m_handoffs": 3}
-COMPARE_METRICS = (
-    "m_repeat",
-    "m_direct",
-    "m_waiting_vt",
-    "m_waiting_all",
-    "m_staff",
-    "m_vacancies",
-    "m_professionals",
-    "m_handoffs",
-    "m_serious_week",
-)
 
 
 def _env(name: str, default: str) -> str:
@@ -172,29 +144,17 @@ def Views(model: solara.Reactive[ClassroomModel]) -> None:
 
 
 # ----------------------------------------------------------------------------- status and KPIs
-def _phase_label(run: ChainModel, lang: str) -> str:
-    if not run.running:
-        return i18n.t("finished", lang)
-    return i18n.t("warmup", lang) if run.policy_year < 0 else i18n.t("policy_running", lang)
-
-
-def _run_name(m: ClassroomModel, which: int, lang: str) -> str:
-    name = m.settings.scenario if which == 0 else m.settings.compare_with
-    label = i18n.scenario(name, lang)
-    if which == 0 and m.settings.mechanisms_on:
-        label += " + " + ", ".join(i18n.mechanism(x, lang) for x in m.settings.mechanisms_on)
-    return label
 
 
 @solara.component
 def StatusLine(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
     run = m.run_a
-    text = i18n.t("status", lang, day=m.day, year=run.policy_year, phase=_phase_label(run, lang))
+    text = i18n.t("status", lang, day=m.day, year=run.policy_year, phase=views.phase_label(run, lang))
     parts = [f"**{text}**"]
     for which, (chain, _) in enumerate(m.runs):
         mechanisms = ", ".join(i18n.mechanism(x, lang) for x in chain.params.mechanisms.enabled_names())
-        line = f"{'AB'[which]}: {html.escape(_run_name(m, which, lang))} — {i18n.t('active_mechanisms', lang)}: "
+        line = f"{'AB'[which]}: {html.escape(views.run_name(m, which, lang))} — {i18n.t('active_mechanisms', lang)}: "
         line += mechanisms or i18n.t("none", lang)
         if chain.restructuring.enabled:
             phase = i18n.restructuring_phase(chain.restructuring.phase_name(float(chain.time)), lang)
@@ -203,23 +163,10 @@ def StatusLine(m: ClassroomModel, lang: str) -> None:
     Markdown("  \n".join(parts), style="font-size:0.9em", classes=["status-line"])
 
 
-def _kpis(series: LiveSeries) -> dict[str, str]:
-    d = series.days - 1
-    vt = series.waiting[d, OrgKind.VEILIG_THUIS] + series.waiting[d, OrgKind.REGIONAL_SAFETY_TEAM]
-    return {
-        "kpi_in_view": f"{series.scalar('families_in_view')[-1]:,.0f}",
-        "kpi_repeat": f"{100 * series.repeat_share[d]:.1f}%",
-        "kpi_serious": f"{series.serious_last_week():.0f}",
-        "kpi_waiting_vt": f"{vt:,.0f}",
-        "kpi_vacancies": f"{series.scalar('vacancies')[-1]:,.0f}",
-        "kpi_professionals": f"{series.professionals[d]:.2f}",
-    }
-
-
 @solara.component
 def Kpis(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
-    values = [_kpis(series) for _, series in m.runs]
+    values = [views.kpis(series) for _, series in m.runs]
     with solara.Row(style={"flex-wrap": "wrap", "gap": "8px"}):
         for key in values[0]:
             shown = " | ".join(v[key] for v in values)
@@ -229,94 +176,6 @@ def Kpis(m: ClassroomModel, lang: str) -> None:
 
 
 # ------------------------------------------------------------------------------------- charts
-def _x_domain(run: ChainModel) -> tuple[float, float]:
-    return (-run.start_day / DAYS_PER_YEAR, (run.horizon_days - run.start_day) / DAYS_PER_YEAR)
-
-
-def _markers(run: ChainModel, lang: str) -> list[tuple[float, str]]:
-    """Vertical markers: policy start; restructuring conversion and end of transition."""
-    marks = [(0.0, "0")]
-    r = run.restructuring
-    if r.enabled:
-        for name, at in r.milestones()[1:]:
-            if name in ("implementation", "completed"):
-                marks.append(((at - run.start_day) / DAYS_PER_YEAR, i18n.restructuring_phase(name, lang)))
-    return marks
-
-
-def live_specs(run: ChainModel, series: LiveSeries, lang: str) -> dict[str, dict[str, Any]]:
-    """The Vega-Lite specs of the live tab for one run (pure: used by the app and the benchmark)."""
-    t = i18n.t
-    x = series.day_axis()
-    common: dict[str, Any] = {
-        "x_title": t("axis_year", lang),
-        "x_domain": _x_domain(run),
-        "markers": _markers(run, lang),
-    }
-    phases = {
-        i18n.phase(1, lang): series.scalar("phase_direct"),
-        i18n.phase(2, lang): series.scalar("phase_stable"),
-        i18n.phase(3, lang): series.scalar("phase_recovery"),
-    }
-    kinds = [k for k in WAITING_KINDS if k != OrgKind.REGIONAL_SAFETY_TEAM or run.restructuring.enabled]
-    waiting = {i18n.org(k, lang): series.waiting[: series.days, k] for k in kinds}
-    wait_days = series.wait_days()
-    waits = {i18n.org(k, lang): wait_days[:, k] for k in kinds}
-    return {
-        "repeat": charts.line_chart(
-            t("chart_repeat", lang),
-            x,
-            {t("kpi_repeat", lang): 100 * series.repeat_share[: series.days]},
-            y_title=t("axis_pct", lang),
-            **common,
-        ),
-        "phases": charts.line_chart(
-            t("chart_phases", lang),
-            x,
-            phases,
-            y_title=t("axis_families", lang),
-            stacked=True,
-            colours=charts.PHASE_COLOURS[1:],
-            **common,
-        ),
-        "waiting": charts.line_chart(t("chart_waiting", lang), x, waiting, y_title=t("axis_families", lang), **common),
-        "wait_days": charts.line_chart(t("chart_wait_days", lang), x, waits, y_title=t("axis_days", lang), **common),
-        "per_family": charts.line_chart(
-            t("chart_per_family", lang),
-            x,
-            {
-                t("professionals", lang): series.professionals[: series.days],
-                t("handoffs", lang): series.handoffs[: series.days],
-                t("facts_lost", lang): series.facts_lost[: series.days],
-            },
-            y_title=t("axis_per_family", lang),
-            **common,
-        ),
-        "staff": charts.line_chart(
-            t("chart_staff", lang),
-            x,
-            {
-                t("staff", lang): series.scalar("staff"),
-                t("staff_present", lang): series.scalar("staff_present"),
-                t("vacancies", lang): series.scalar("vacancies"),
-            },
-            y_title=t("axis_people", lang),
-            **common,
-        ),
-    }
-
-
-def network_figure(run: ChainModel, series: LiveSeries, lang: str) -> Any:
-    return network.draw(network.live_graph(run, series.handoff_volume()), lang)
-
-
-def network_png(run: ChainModel, series: LiveSeries, lang: str) -> bytes:
-    """The network as PNG bytes (redrawn once per simulated week: it shows 28-day volumes)."""
-    buffer = io.BytesIO()
-    network_figure(run, series, lang).savefig(buffer, format="png")
-    return buffer.getvalue()
-
-
 class ChartSpec:
     """A Vega-Lite spec handed to `Chart` by reference.
 
@@ -345,8 +204,8 @@ def LiveTab(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
     Kpis(m, lang)
     run, series = m.run_a, m.live_a
-    specs = live_specs(run, series, lang)
-    png = solara.use_memo(lambda: network_png(run, series, lang), [id(run), series.days // 7, lang])
+    specs = views.live_specs(run, series, lang)
+    png = solara.use_memo(lambda: views.network_png(run, series, lang), [id(run), series.days // 7, lang])
     with solara.Columns([1, 1], classes=["live-grid"]):
         with solara.Column():
             for key in ("repeat", "waiting", "per_family"):
@@ -362,55 +221,13 @@ def LiveTab(m: ClassroomModel, lang: str) -> None:
 
 
 # ---------------------------------------------------------------------------------- side by side
-def compare_series(series: LiveSeries, key: str) -> np.ndarray:
-    """One comparison measure per recorded day."""
-    n = series.days
-    if key == "m_repeat":
-        return 100 * series.repeat_share[:n]
-    if key == "m_direct":
-        return series.scalar("phase_direct")
-    if key == "m_waiting_vt":
-        return series.waiting[:n, OrgKind.VEILIG_THUIS] + series.waiting[:n, OrgKind.REGIONAL_SAFETY_TEAM]
-    if key == "m_waiting_all":
-        return series.waiting[:n].sum(axis=1)
-    if key == "m_staff":
-        return series.scalar("staff_present")
-    if key == "m_vacancies":
-        return series.scalar("vacancies")
-    if key == "m_professionals":
-        return series.professionals[:n]
-    if key == "m_handoffs":
-        return series.handoffs[:n]
-    if key == "m_serious_week":
-        return series.rolling_sum(series.scalar("serious_incidents"), 7)
-    raise KeyError(key)
-
-
-def compare_spec(m: ClassroomModel, key: str, lang: str) -> dict[str, Any]:
-    assert m.run_b is not None and m.live_b is not None
-    a, b = compare_series(m.live_a, key), compare_series(m.live_b, key)
-    markers = _markers(m.run_a, lang) + [x for x in _markers(m.run_b, lang) if x[0] != 0.0]
-    return charts.comparison_chart(
-        i18n.t("compare_title", lang, metric=i18n.t(key, lang), a=_run_name(m, 0, lang), b=_run_name(m, 1, lang)),
-        m.live_a.day_axis(),
-        a,
-        b,
-        labels=(f"A: {_run_name(m, 0, lang)}", f"B: {_run_name(m, 1, lang)}"),
-        diff_title=i18n.t("difference", lang),
-        x_title=i18n.t("axis_year", lang),
-        y_title=i18n.t(key, lang),
-        x_domain=_x_domain(m.run_a),
-        markers=sorted(set(markers)),
-    )
-
-
 @solara.component
 def CompareTab(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
     if m.run_b is None or m.live_b is None:
         solara.Info(i18n.t("compare_off", lang))
         return
-    labels = {i18n.t(k, lang): k for k in COMPARE_METRICS}
+    labels = {i18n.t(k, lang): k for k in views.COMPARE_METRICS}
     solara.Select(
         label=i18n.t("metric", lang),
         value=i18n.t(compare_metric.value, lang),
@@ -419,26 +236,10 @@ def CompareTab(m: ClassroomModel, lang: str) -> None:
         style={"max-width": "420px"},
     )
     with solara.Card(margin=0, classes=["view-compare"]):
-        Chart(ChartSpec(compare_spec(m, compare_metric.value, lang)))
-    rows = []
-    for key in COMPARE_METRICS:
-        a, b = compare_series(m.live_a, key)[-1], compare_series(m.live_b, key)[-1]
-        digits = DIGITS.get(key, 0)
-        diff = a - b
-        shown = f"{diff:+,.{digits}f}" if abs(diff) >= 0.5 * 10**-digits else "0"
-        rows.append((i18n.t(key, lang), f"{a:,.{digits}f}", f"{b:,.{digits}f}", shown))
+        Chart(ChartSpec(views.compare_spec(m, compare_metric.value, lang)))
     head = (i18n.t("compare_table_metric", lang), "A", "B", "A − B")
-    solara.HTML(tag="div", unsafe_innerHTML=_table(head, rows), classes=["compare-table"])
-
-
-def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    cell = "padding:2px 10px;border-bottom:1px solid #ddd;text-align:left"
-    th = "".join(f"<th style='{cell}'>{html.escape(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='{cell}'>{html.escape(str(c))}</td>" for c in r) + "</tr>" for r in rows
-    )
-    table = "border-collapse:collapse;font-size:0.9em"
-    return f"<table style='{table}'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    table = views.html_table(head, views.compare_rows(m, lang))
+    solara.HTML(tag="div", unsafe_innerHTML=table, classes=["compare-table"])
 
 
 # ----------------------------------------------------------------------------------- case journey
@@ -450,7 +251,7 @@ def JourneyTab(m: ClassroomModel, lang: str) -> None:
     run = runs[which][0]
     with solara.Row(style={"align-items": "center", "gap": "16px", "flex-wrap": "wrap"}):
         if len(runs) > 1:
-            names = [f"A: {_run_name(m, 0, lang)}", f"B: {_run_name(m, 1, lang)}"]
+            names = [f"A: {views.run_name(m, 0, lang)}", f"B: {views.run_name(m, 1, lang)}"]
             solara.ToggleButtonsSingle(
                 value=names[which], values=names, on_value=lambda name: picked_run.set(names.index(name))
             )
@@ -459,33 +260,44 @@ def JourneyTab(m: ClassroomModel, lang: str) -> None:
         family = picked_family.value if picked_family.value < run.population.n else -1
         if family < 0 and candidates:
             family = candidates[0]
-        if family >= 0 and family not in candidates:
-            candidates = [family, *candidates]
-        pop = run.population
-        options = {
-            i18n.t("journey_option", lang, id=f, serious=int(pop.n_serious[f]), handoffs=int(pop.n_handoffs[f])): f
-            for f in candidates
-        }
-        by_family = {f: label for label, f in options.items()}
-        if options:
-            solara.Select(
-                label=i18n.t("journey_pick", lang),
-                value=by_family.get(family),
-                values=list(options),
-                on_value=lambda label: picked_family.set(options[label]),
-                style={"min-width": "420px"},
-                classes=["journey-pick"],
-            )
-        solara.InputInt(
-            i18n.t("journey_family_id", lang),
-            value=family if family >= 0 else 0,
-            on_value=lambda v: picked_family.set(int(v)) if 0 <= int(v) < run.population.n else None,
-            continuous_update=False,
-            style={"max-width": "220px"},
+        FamilyPicker(
+            run, [family, *candidates] if family >= 0 and family not in candidates else candidates, family, lang
         )
     if family < 0:
         solara.Info(i18n.t("journey_none", lang))
-        return
+    else:
+        Journey(m, run, family, lang)
+
+
+@solara.component
+def FamilyPicker(run: ChainModel, candidates: list[int], family: int, lang: str) -> None:
+    """A list of escalated families, and a box to type any family number."""
+    pop = run.population
+    options = {
+        i18n.t("journey_option", lang, id=f, serious=int(pop.n_serious[f]), handoffs=int(pop.n_handoffs[f])): f
+        for f in candidates
+    }
+    if options:
+        solara.Select(
+            label=i18n.t("journey_pick", lang),
+            value=next((label for label, f in options.items() if f == family), None),
+            values=list(options),
+            on_value=lambda label: picked_family.set(options[label]),
+            style={"min-width": "420px"},
+            classes=["journey-pick"],
+        )
+    solara.InputInt(
+        i18n.t("journey_family_id", lang),
+        value=max(family, 0),
+        on_value=lambda v: picked_family.set(int(v)) if 0 <= int(v) < pop.n else None,
+        continuous_update=False,
+        style={"max-width": "220px"},
+    )
+
+
+@solara.component
+def Journey(m: ClassroomModel, run: ChainModel, family: int, lang: str) -> None:
+    """Summary line, timeline and the list of events (newest first) of one family."""
     with m.lock:
         steps = journey.events(run, family, lang)
         bands = journey.phase_bands(run, family, lang)
@@ -508,6 +320,6 @@ def JourneyTab(m: ClassroomModel, lang: str) -> None:
     shown = steps[-80:][::-1]
     head = tuple(i18n.t(k, lang) for k in ("col_day", "col_year", "col_event", "col_org", "col_what", "col_safety"))
     table_rows = [(f"{e.time:.1f}", f"{e.year:+.2f}", e.event, e.organisation, e.what, e.safety) for e in shown]
-    solara.HTML(tag="div", unsafe_innerHTML=_table(head, table_rows), classes=["journey-table"])
+    solara.HTML(tag="div", unsafe_innerHTML=views.html_table(head, table_rows), classes=["journey-table"])
     if len(steps) > len(shown):
         solara.Text(i18n.t("journey_more", lang, n=len(steps) - len(shown)))
