@@ -9,8 +9,11 @@ PYTHON ?= $(shell for p in python3.12 python3.13 python3.14 python3; do \
 	  command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	  && { echo $$p; break; }; done)
 RESULTS ?= results
+PORT ?= 8765
+SCENARIO ?= current-practice
+COMPARE ?=
 
-.PHONY: help demo test lint venv install install-test docs clean
+.PHONY: help demo test lint venv install install-test docs clean dashboard dashboard-assets dashboard-lab
 
 help:  ## Show the make targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,6 +37,11 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	@$(PIP) install -e '.[test]'
 	@touch $@
 
+$(VENV)/.installed-dashboard: $(VENV)/.installed pyproject.toml
+	@echo "installing dashboard extras into $(VENV)"
+	@$(PIP) install -e '.[dashboard]'
+	@touch $@
+
 venv: $(VENV)/.installed  ## Create .venv and install samenloop
 
 demo: $(VENV)/.installed  ## Run the main job on built-in defaults and say where the result is
@@ -49,6 +57,17 @@ lint: $(VENV)/.installed-test  ## ruff (lint + format check) and mypy
 
 docs: $(VENV)/.installed  ## Regenerate docs/parameters.md from the parameter registry
 	@$(PY) -m simulation.docs
+
+dashboard: $(VENV)/.installed-dashboard  ## Classroom dashboard on localhost (PORT=8765 SCENARIO= COMPARE=)
+	@$(VENV)/bin/samenloop dashboard --port $(PORT) --scenario $(SCENARIO) $(if $(COMPARE),--compare $(COMPARE))
+
+dashboard-assets: $(VENV)/.installed-dashboard  ## Fetch the dashboard's page assets from the npm registry (once)
+	@$(VENV)/bin/samenloop dashboard --prepare-assets
+
+dashboard-lab: $(VENV)/.installed-test dashboard-assets  ## JupyterLab (127.0.0.1) with the dashboard notebook
+	@SOLARA_ASSETS_PROXY_CACHE_DIR="$$($(PY) -c 'from simulation.dashboard.assets import default_cache_dir as d; print(d())')" \
+	  SOLARA_TELEMETRY_MIXPANEL_ENABLE=false $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser \
+	  $$([ "$$(id -u)" = 0 ] && echo --allow-root) notebooks/03-classroom-dashboard.ipynb
 
 clean:  ## Remove the virtual environment and results
 	rm -rf $(VENV) $(RESULTS) .pytest_cache .mypy_cache .ruff_cache

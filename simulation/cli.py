@@ -415,6 +415,46 @@ def schema() -> None:
     sys.stdout.write(json.dumps(file_schema(), indent=2) + "\n")
 
 
+@app.command()
+@user_errors
+def dashboard(
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port of the web server.")] = 8765,
+    scenario: Annotated[str, typer.Option("--scenario", help="Scenario at start (changeable in the page).")] = (
+        "current-practice"
+    ),
+    compare: Annotated[str | None, typer.Option("--compare", help="Start side by side with this scenario.")] = None,
+    seed: SeedOption = 0,
+    years: Annotated[float, typer.Option("--years", min=2.0, max=10.0, help="Policy years after the warm-up.")] = 6.0,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the labels at start: nl or en.")] = "nl",
+    host: Annotated[str, typer.Option("--host", help="Address to bind (default: this machine only).")] = "127.0.0.1",
+    assets_dir: Annotated[
+        Path | None,
+        typer.Option("--assets-dir", help="Solara asset cache (default $SAMENLOOP_ASSETS_DIR or ~/.cache)."),
+    ] = None,
+    prepare_assets: Annotated[
+        bool, typer.Option("--prepare-assets", help="Only fetch the page assets from the npm registry, then exit.")
+    ] = False,
+) -> None:
+    """Serve the classroom dashboard (Mesa SolaraViz) on http://localhost:PORT/."""
+    from simulation.dashboard import assets, launcher
+
+    if prepare_assets:
+        cache = assets_dir or assets.default_cache_dir()
+        fetched = assets.prepare(cache, quiet=True)
+        console.print(f"page assets ready in {cache} ({len(fetched)} fetched, {len(assets.PACKAGES)} needed)")
+        return
+    launcher.serve(
+        port=port,
+        host=host,
+        scenario=scenario,
+        compare=compare,
+        seed=seed,
+        years=years,
+        lang=lang,
+        assets_dir=assets_dir,
+    )
+
+
 def main() -> None:
     """Entry point of the `samenloop` console script."""
     app()

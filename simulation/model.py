@@ -245,7 +245,10 @@ class ChainModel(mesa.Model):
                 self.log.add(at, EventKind.POLICY, reason=Reason.RESTRUCTURING_PHASE, detail=i)
             for at in np.unique(self.restructuring.conversion_day).tolist():
                 if at < self.horizon_days:
-                    self.schedule_event(self._convert_due_regions, at=float(np.floor(at)) + 0.5)
+                    # Between days (x.5), at the first such point on or after the conversion date:
+                    # floor(at) + 0.5 fired before a date in the second half of a day, and nothing
+                    # converted at all.
+                    self.schedule_event(self._convert_due_regions, at=float(np.ceil(at - 0.5)) + 0.5)
 
     # ---------------------------------------------------------------------- step
     def step(self) -> None:
@@ -459,29 +462,28 @@ class ChainModel(mesa.Model):
         new = np.ones(families.size, dtype=bool)
         if services is not None and self.restructuring.enabled:
             merged = self.org_kind[orgs] == OrgKind.REGIONAL_SAFETY_TEAM
-            if merged.any():
+            # Draw only for the families the merged team serves: a draw advances the family's
+            # decision counter, which would shift its later draws (common random numbers).
+            candidates = np.flatnonzero(merged & (self.population.n_professionals[families] > 0))
+            if candidates.size:
                 p = self.params.restructuring
-                known = self.population.n_professionals[families] > 0
-                same = (
-                    merged
-                    & known
-                    & (
-                        self.population.draws("same_professional", families)
-                        < p.integration_degree * p.p_same_professional
-                    )
-                )
-                new &= ~same
+                u = self.population.draws("same_professional", families[candidates])
+                new[candidates[u < p.integration_degree * p.p_same_professional]] = False
         self.population.n_professionals[families[new]] += 1
 
     def shares_assessment(self, families: IntArray, now: float) -> NDArray[np.bool_]:
         """In a merged team, a later function may reuse the earlier assessment."""
         if not self.restructuring.enabled:
             return np.zeros(families.size, dtype=bool)
-        converted = self.region_converted[self.population.region[families]]
-        p = self.params.restructuring
-        return converted & (
-            self.population.draws("shared_assessment", families) < p.integration_degree * p.shared_assessment
-        )
+        shared = np.zeros(families.size, dtype=bool)
+        # Draw only where the region has converted: before that (the whole warm-up) restructuring
+        # must not advance a family's decision counter and shift its later draws.
+        converted = np.flatnonzero(self.region_converted[self.population.region[families]])
+        if converted.size:
+            p = self.params.restructuring
+            u = self.population.draws("shared_assessment", families[converted])
+            shared[converted] = u < p.integration_degree * p.shared_assessment
+        return shared
 
     def partner_factor(self, families: IntArray, now: float) -> NDArray[np.float64]:
         """Reach of police-VT-OM cooperation, lowered while relations are rebuilt after a merger."""

@@ -1,0 +1,92 @@
+"""Start the dashboard: prepare the environment and hand over to `solara run` (one warm process).
+
+The server binds to 127.0.0.1 unless told otherwise. The launcher replaces its own process with
+the Solara server (`os.execvpe`), so the PID a caller sees is the server's: stopping it stops the
+dashboard (no orphaned child). Settings reach the app as `SAMENLOOP_DASHBOARD_*` variables, the
+asset cache as `SOLARA_ASSETS_PROXY_CACHE_DIR`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from simulation.dashboard import assets
+from simulation.dashboard.i18n import LANGS
+from simulation.dashboard.session import NO_COMPARISON, scenario_names
+from simulation.errors import SamenloopError, did_you_mean
+
+APP = "simulation.dashboard.app"
+
+
+def check_choice(value: str, allowed: list[str], field: str) -> None:
+    """Raise a clear error when `value` is not one of `allowed`."""
+    if value not in allowed:
+        raise SamenloopError(
+            f"unknown {field} '{value}'.{did_you_mean(value, allowed)}",
+            field=f"--{field}",
+            value=value,
+            allowed=", ".join(allowed),
+            fix="use one of the names above (see `samenloop scenarios`)" if field != "lang" else "use nl or en",
+        )
+
+
+def server_command(
+    *,
+    port: int,
+    host: str,
+    scenario: str,
+    compare: str | None,
+    seed: int,
+    years: float,
+    lang: str,
+    assets_dir: Path,
+) -> tuple[list[str], dict[str, str]]:
+    """The `solara run` command line and its environment."""
+    names = scenario_names()
+    check_choice(scenario, names, "scenario")
+    if compare:
+        check_choice(compare, names, "compare")
+    check_choice(lang, list(LANGS), "lang")
+    env = dict(os.environ)
+    env.update(assets.environment(assets_dir))
+    env.update(
+        {
+            "SAMENLOOP_DASHBOARD_SCENARIO": scenario,
+            "SAMENLOOP_DASHBOARD_COMPARE": compare or NO_COMPARISON,
+            "SAMENLOOP_DASHBOARD_SEED": str(seed),
+            "SAMENLOOP_DASHBOARD_YEARS": str(years),
+            "SAMENLOOP_DASHBOARD_LANG": lang,
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    command = [
+        sys.executable, "-m", "solara", "run", APP,
+        "--host", host, "--port", str(port),
+        "--production", "--no-open", "--log-level", "warning",
+    ]  # fmt: skip
+    return command, env
+
+
+def serve(
+    *,
+    port: int = 8765,
+    host: str = "127.0.0.1",
+    scenario: str = "current-practice",
+    compare: str | None = None,
+    seed: int = 0,
+    years: float = 6.0,
+    lang: str = "nl",
+    assets_dir: Path | None = None,
+) -> None:
+    """Replace this process by the dashboard's Solara server (fetching the assets first if needed)."""
+    cache = assets_dir or assets.default_cache_dir()
+    command, env = server_command(
+        port=port, host=host, scenario=scenario, compare=compare, seed=seed, years=years, lang=lang, assets_dir=cache
+    )
+    if assets.missing_packages(cache):
+        assets.prepare(cache)
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    print(f"Samenloop dashboard on http://{shown}:{port}/  (stop with Ctrl+C)", flush=True)
+    os.execvpe(command[0], command, env)
