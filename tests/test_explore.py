@@ -129,15 +129,24 @@ def test_small_exploration_runs_and_analyses(tmp_path: Path) -> None:
 def test_sobol_design_gives_sensitivity_indices(tmp_path: Path) -> None:
     spec = {
         **TINY,
-        "scenarios": ["restructuring"],
+        "scenarios": ["intensive-collaboration"],
         "sampler": "sobol",
         "samples": 4,
         "questions": [],
         "break_even": [],
-        "outcomes": ["professionals_per_family"],
-        "years": 0.25,
+        "outcomes": ["facts_lost_per_family"],
+        "years": 0.5,
+        "uncertainties": {
+            "include": [
+                "mechanisms.information_sharing.facts_lost_reduction",
+                "handoffs.facts_lost_information_fraction",
+                "handoffs.veilig_thuis_to_local_team.p_facts_lost",
+            ]
+        },
     }
     exploration = run_exploration(load_spec(write(tmp_path, spec)), tmp_path / "out", quiet=True)
     assert len(exploration.runs) == 4 * (3 + 2), "Sobol without second order: N(D+2) samples"
-    table = exploration.sensitivity["professionals_per_family"]
+    table = exploration.sensitivity["facts_lost_per_family"]
     assert {"S1", "ST"} <= set(table.columns) and len(table) == 3
+    lost = table.set_index("parameter")["ST"]
+    assert lost["handoffs.veilig_thuis_to_local_team.p_facts_lost"] > 0, "the chance of losing facts must matter"

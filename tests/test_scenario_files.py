@@ -115,14 +115,19 @@ def test_cli_validates_good_files(samenloop_cmd: list[str]) -> None:
 def test_overriding_one_field_keeps_the_declared_siblings(tmp_path: Path) -> None:
     from simulation.parameters.defaults import default_scenario
 
-    path = write(tmp_path, "one", "name: one\noverrides:\n  organisations:\n    youth_protection:\n"
-                                  "      supervision: {duration_days: 700}\n  care:\n    help:\n"
-                                  "      recovery_care: {stop_hazard_gain: 0.4}\n")
+    path = write(
+        tmp_path,
+        "one",
+        "name: one\noverrides:\n  organisations:\n    youth_protection:\n"
+        "      supervision: {duration_days: 700}\n  care:\n    help:\n"
+        "      recovery_care: {stop_hazard_gain: 0.4}\n",
+    )
     scenario = load_scenario(path, directory=tmp_path)
     defaults = default_scenario()
     gi = scenario.organisations.youth_protection.supervision
     assert gi.duration_days == 700
     assert gi.norm_per_fte == defaults.organisations.youth_protection.supervision.norm_per_fte, (
-        "the GI's caseload norm fell back to the generic caseload default")
+        "the GI's caseload norm fell back to the generic caseload default"
+    )
     recovery = scenario.care.help.recovery_care
     assert recovery.in_direct == defaults.care.help.recovery_care.in_direct, "phase effectiveness was reset"

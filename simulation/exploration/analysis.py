@@ -69,6 +69,8 @@ def sensitivity(exploration: Exploration) -> dict[str, pd.DataFrame]:
         rows = []
         for scenario in spec.scenarios:
             y = exploration.outcome(metric, scenario).to_numpy(dtype=float)
+            if not np.isfinite(y).any() or np.nanmax(y) == np.nanmin(y):
+                continue  # nothing varies: no sensitivity to decompose
             if not np.isfinite(y).all():
                 y = np.where(np.isfinite(y), y, np.nanmean(y))
             with warnings.catch_warnings():
@@ -91,7 +93,8 @@ def sensitivity(exploration: Exploration) -> dict[str, pd.DataFrame]:
             frame.insert(0, "parameter", [u.path for u in exploration.design.uncertainties])
             frame.insert(0, "scenario", scenario)
             rows.append(frame)
-        tables[metric] = pd.concat(rows, ignore_index=True)
+        if rows:
+            tables[metric] = pd.concat(rows, ignore_index=True)
     return tables
 
 
