@@ -470,7 +470,7 @@ class ChainModel(mesa.Model):
                     )
                 )
                 new &= ~same
-        self.population.n_professionals[families[new]] += 1
+        add_at(self.population.n_professionals, families[new], 1)  # a family may start two cases at once
 
     def shares_assessment(self, families: IntArray, now: float) -> NDArray[np.bool_]:
         """In a merged team, a later function may reuse the earlier assessment."""
