@@ -1,7 +1,8 @@
-"""Per-family counters agree with the event records.
+"""Per-family counters agree with the event records, and records are labelled correctly.
 
 Regression tests: counters were incremented with `x[idx] += 1`, which counts a family once when it
-appears twice in one batch (e.g. police hand a family to the mayor and to Veilig Thuis at once).
+appears twice in one batch (e.g. police hand a family to the mayor and to Veilig Thuis at once),
+and `label_events` showed the signal source of incidents and reports as a decision reason.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from simulation.enums import EventKind, OrgKind, Reason
-from simulation.records import FACTS_LOST, REFUSED
+from simulation.enums import EventKind, OrgKind, Reason, SignalSource
+from simulation.records import FACTS_LOST, REFUSED, label_events
 from simulation.results import RunResult
 from simulation.services import SERVICES, ServiceKind
 
@@ -56,3 +57,12 @@ def test_professional_and_report_counters_match_records(baseline: RunResult) -> 
     reports = _per_family(baseline, r["event"] == EventKind.REPORT)
     assert np.array_equal(reports, baseline.families["n_reports"].to_numpy()), "expected n_reports == report records"
 
+
+def test_label_events_names_signal_sources_of_incidents_and_reports(baseline: RunResult) -> None:
+    labelled = label_events(baseline.records.head(20_000))
+    sources = {s.name.lower() for s in SignalSource}
+    for kind in ("incident", "report"):
+        seen = set(labelled.loc[labelled["event"] == kind, "reason"].astype(str))
+        assert seen and seen <= sources, f"expected {kind} reasons among {sorted(sources)}, got {sorted(seen)}"
+    decisions = set(labelled.loc[labelled["event"] == "decision", "reason"].astype(str))
+    assert decisions and decisions <= {r.name.lower() for r in Reason}, f"decision reasons: {sorted(decisions)}"
