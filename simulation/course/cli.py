@@ -1,6 +1,7 @@
 """`samenloop course ...`: the trainer's commands for the graded course (nbgrader).
 
     samenloop course status                      assignments, submissions, grading left
+    samenloop course check [ASSIGNMENT...]       run the source notebooks: every test must pass
     samenloop course generate [ASSIGNMENT...]    student versions in exercises/release/
     samenloop course release [ASSIGNMENT...]     to the exchange (trainees fetch in JupyterLab)
     samenloop course handout [ASSIGNMENT...]     zip files for e-mail or a learning platform
@@ -100,6 +101,17 @@ def status(course: CourseOption = None) -> None:
             str(sum(1 for r in rows if r["needs_manual_grade"])),
         )
     console.print(table)
+
+
+@app.command()
+@user_errors
+def check(assignments: AssignmentsArg = None, course: CourseOption = None) -> None:
+    """Run every source notebook with nbgrader's validator (all tests must pass); exit 1 if one fails."""
+    from simulation.course.grading import check_sources
+
+    with console.status("running the source notebooks"):
+        outcomes = check_sources(_course(course), assignments)
+    _report(outcomes, "Source notebooks (all tests must pass)")
 
 
 @app.command()

@@ -138,6 +138,33 @@ def resolve_assignments(course: Path | str, requested: Iterable[str] | None) -> 
     return wanted
 
 
+def check_sources(course: Path | str, requested: Iterable[str] | None = None) -> list[Outcome]:
+    """Run every source notebook with nbgrader's validator: all tests must pass (also warms the run
+    cache before a session). nbgrader's `validate` command exits 0 even on failure; this does not."""
+    import time
+
+    from nbgrader.validator import Validator
+
+    config = load_config(course)
+    root = Path(config.CourseDirectory.root)
+    outcomes = []
+    for a in resolve_assignments(root, requested):
+        for notebook in sorted((root / "source" / a).glob("*.ipynb")):
+            started = time.perf_counter()
+            problems = Validator(config=config).validate(str(notebook))
+            seconds = time.perf_counter() - started
+            details = [
+                f"{kind}: {item.get('source', '').splitlines()[0] if item.get('source') else ''} "
+                f"{item.get('raw_error', '').strip().splitlines()[-1] if item.get('raw_error') else ''}".strip()
+                for kind, items in problems.items()
+                for item in items
+            ]
+            outcomes.append(
+                Outcome(a, None, not problems, note=f"{notebook.name}, {seconds:.0f} s", log="\n".join(details))
+            )
+    return outcomes
+
+
 def generate(course: Path | str, requested: Iterable[str] | None = None) -> list[Outcome]:
     """The student versions in `release/` (solutions and hidden tests removed, header added)."""
     api = nbgrader_api(course)
