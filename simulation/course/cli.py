@@ -59,12 +59,14 @@ def _report(outcomes: list[Outcome], title: str, scores: bool = False) -> None:
     if scores:
         table.add_column("score", justify="right")
         table.add_column("manual grading")
+        table.add_column("time", justify="right")
     table.add_column("result")
     for o in outcomes:
         row = [o.assignment] + ([o.student or ""] if any(x.student for x in outcomes) else [])
         if scores:
             row.append(f"{o.score:g} / {o.max_score:g}" if o.score is not None and o.max_score is not None else "–")
             row.append("needed" if o.needs_manual_grade else "")
+            row.append(f"{o.seconds:.0f} s")
         row.append(("[green]ok[/]" if o.success else "[red]failed[/]") + (f" ({o.note})" if o.note else ""))
         table.add_row(*row)
     console.print(table)

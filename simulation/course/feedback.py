@@ -16,13 +16,15 @@ from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from traitlets import Integer, Unicode
+from traitlets import Bool, Integer, Unicode
 
 HIDDEN_MARKER = "BEGIN HIDDEN TESTS"
 
 
-class HideHiddenTestErrors(Preprocessor):  # type: ignore[misc]
+class HideHiddenTestErrors(Preprocessor):
     """In cells that contain hidden tests, reduce errors to `name: message` and drop results."""
+
+    enabled = Bool(True, help="nbconvert preprocessors are off unless enabled.").tag(config=True)
 
     note = Unicode(
         "(Details verborgen: deze cel bevat verborgen tests. / Details hidden: this cell contains hidden tests.)",
@@ -47,8 +49,10 @@ class HideHiddenTestErrors(Preprocessor):  # type: ignore[misc]
         return cell, resources
 
 
-class LimitOutputSize(Preprocessor):  # type: ignore[misc]
+class LimitOutputSize(Preprocessor):
     """Cap the characters of each text output and drop images larger than a limit."""
+
+    enabled = Bool(True, help="nbconvert preprocessors are off unless enabled.").tag(config=True)
 
     max_chars = Integer(20_000, help="Characters kept of each text output.").tag(config=True)
     max_image_chars = Integer(2_000_000, help="Largest image (base64 characters) kept.").tag(config=True)

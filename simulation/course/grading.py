@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import sys
+import time
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Outcome:
     needs_manual_grade: bool = False
     note: str = ""
     log: str = ""
+    seconds: float = 0.0
 
 
 def default_course_dir() -> Path:
@@ -141,8 +143,6 @@ def resolve_assignments(course: Path | str, requested: Iterable[str] | None) -> 
 def check_sources(course: Path | str, requested: Iterable[str] | None = None) -> list[Outcome]:
     """Run every source notebook with nbgrader's validator: all tests must pass (also warms the run
     cache before a session). nbgrader's `validate` command exits 0 even on failure; this does not."""
-    import time
-
     from nbgrader.validator import Validator
 
     config = load_config(course)
@@ -233,7 +233,9 @@ def autograde(
     api = nbgrader_api(course, **settings)
     outcomes = []
     for student in who:
+        started = time.perf_counter()
         outcome = _outcome(assignment, student, api.autograde(assignment, student, force=True))
+        outcome.seconds = time.perf_counter() - started
         if outcome.success:
             _add_score(api, outcome)
             outcome.note = _execution_notes(Path(api.coursedir.root), assignment, student)
