@@ -92,8 +92,8 @@ candidates
 ### De wachtlijst
 Eén rij per voorgedragen gezin: `family` (nummer), `proposed_day` en `waiting_days` (wanneer
 voorgedragen, hoe lang het al wacht), `acute` (kwam binnen via een acute melding),
-`risk_score` (de inschatting van de keten: incidenten per jaar — ruiser als informatie verloren
-ging), `children`, `serious_incidents` (ernstige incidenten tot nu toe), `reports` (meldingen tot
+`risk_score` (de inschatting van de keten: incidenten per jaar — minder betrouwbaar als
+informatie verloren ging), `children`, `serious_incidents` (ernstige incidenten tot nu toe), `reports` (meldingen tot
 nu toe), `care_avoiding` (zorgmijdend) en `region`. Elke week neemt de tafel de **eerste rijen**
 van de tabel die jouw regel teruggeeft, zoveel als er plekken zijn.
 """,
@@ -149,7 +149,7 @@ Write `my_rule(candidates)`. The rule
         {
             "nl": '''
 def my_rule(candidates):
-    """Acute gezinnen eerst; dan meeste ernstige incidenten, dan hoogste risico; gelijke gevallen op volgorde."""
+    """Jouw volgorde voor de wachtlijst van het actieoverleg (zie de eisen hierboven)."""
     ### BEGIN SOLUTION
     if "acute" not in candidates.columns:
         raise ValueError("de wachtlijst heeft geen kolom 'acute'")
@@ -160,7 +160,7 @@ def my_rule(candidates):
 ''',
             "en": '''
 def my_rule(candidates):
-    """Acute families first; then most serious incidents, then highest risk; ties keep their order."""
+    """Your order for the action meeting's waiting list (see the requirements above)."""
     ### BEGIN SOLUTION
     if "acute" not in candidates.columns:
         raise ValueError("the waiting list has no column 'acute'")
