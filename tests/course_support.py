@@ -77,15 +77,23 @@ def manual_points(a: Assignment) -> dict[str, int]:
     return {c.grade_id: c.points for c in a.cells if isinstance(c, Answer)}
 
 
-def _public_lines(a: Assignment, lang: str) -> set[str]:
-    """Lines a trainee may see: everything outside solutions, hidden tests and model answers."""
-    lines: set[str] = set()
-    for cell in a.cells:
-        if isinstance(cell, Answer):
-            continue
-        text = tr(cell.text if isinstance(cell, cells.Md) else cell.source, lang)
-        lines |= {line.strip() for line in SOLUTION.sub("", HIDDEN.sub("", text)).splitlines()}
-    return lines
+class _Public:
+    """What a trainee may see: everything outside solutions, hidden tests and model answers."""
+
+    def __init__(self, a: Assignment, lang: str) -> None:
+        parts = []
+        for cell in a.cells:
+            if not isinstance(cell, Answer):
+                text = tr(cell.text if isinstance(cell, cells.Md) else cell.source, lang)
+                parts.append(SOLUTION.sub("", HIDDEN.sub("", text)))
+        self.text = "\n".join(parts)
+
+    def __contains__(self, line: str) -> bool:
+        return line in self.text
+
+
+def _public_lines(a: Assignment, lang: str) -> _Public:
+    return _Public(a, lang)
 
 
 def hidden_lines(a: Assignment, lang: str) -> list[str]:
@@ -192,7 +200,7 @@ def round_trip(number: str, workdir: str) -> dict[str, Any]:
     a = assignment(number)
     course = Path(workdir) / f"course-{number}"
     shutil.copytree(EXERCISES, course, ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"))
-    os.environ.setdefault("SAMENLOOP_EXCHANGE", str(Path(workdir) / f"exchange-{number}"))
+    os.environ["SAMENLOOP_EXCHANGE"] = str(Path(workdir) / f"exchange-{number}")  # never a real exchange
     out: dict[str, Any] = {"number": number, "languages": {}}
     config = grading.load_config(course)  # the course's own time limit: the first run fills the run cache
     for lang in LANGS:
@@ -255,8 +263,10 @@ def round_trip(number: str, workdir: str) -> dict[str, Any]:
             for s in STUDENTS
             if outcomes_ok(result, s)
         }
-        feedback = grading.feedback(course, aid, STUDENTS)
+        feedback = grading.feedback(course, aid, STUDENTS, release=True)
         result["feedback_ok"] = {o.student: o.success for o in feedback}
+        exchange = Path(grading.load_config(course).Exchange.root)
+        result["feedback_released"] = len(list((exchange / "samenloop" / "feedback").glob("*.html")))
         result["feedback_html"] = {
             s: (course / "feedback" / s / aid / f"{name}.html").read_text(encoding="utf-8")
             for s in STUDENTS

@@ -135,6 +135,20 @@ def test_generate_handout_and_status(course, env, samenloop_cmd, tmp_path):
     proc = cli(samenloop_cmd, env, "release", "en-01-network", "--course", str(course))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert list(Path(env["SAMENLOOP_EXCHANGE"]).glob("samenloop/outbound/en-01-network/01-network.ipynb"))
+    # a trainee fetches and submits through the exchange (what JupyterLab's Assignments tab does) ...
+    trainee = tmp_path / "trainee"
+    trainee.mkdir()
+    nbgrader = [str(Path(sys.executable).with_name("nbgrader"))]
+    options = ["--course", "samenloop", f"--Exchange.root={env['SAMENLOOP_EXCHANGE']}"]
+    for step in ("fetch_assignment", "submit"):
+        done = subprocess.run(
+            [*nbgrader, step, "en-01-network", *options], cwd=trainee, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"nbgrader {step}: {done.stdout}{done.stderr}"
+    # ... and the trainer collects it
+    proc = cli(samenloop_cmd, env, "collect", "en-01-network", "--course", str(course))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert list((course / "submitted").glob("*/en-01-network/01-network.ipynb")), "the submission is collected"
     status = cli(samenloop_cmd, env, "status", "--course", str(course))
     assert status.returncode == 0 and "en-01-network" in status.stdout and "nl-06-casusreview" in status.stdout
 
@@ -191,3 +205,15 @@ def test_make_lab_serves_jupyterlab_on_localhost_with_a_token(course, env, tmp_p
         os.killpg(proc.pid, signal.SIGTERM)  # make and the server it started (our own process group)
         proc.wait(timeout=30)
         log.close()
+
+
+def test_a_damaged_submission_is_reported_without_a_traceback(course, env, samenloop_cmd):
+    assert cli(samenloop_cmd, env, "generate", "en-02-phases", "--course", str(course)).returncode == 0
+    folder = course / "submitted" / "damaged" / "en-02-phases"
+    folder.mkdir(parents=True)
+    (folder / "02-phases.ipynb").write_text('{"cells": [', encoding="utf-8")
+    proc = cli(samenloop_cmd, env, "autograde", "en-02-phases", "--student", "damaged", "--course", str(course))
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, f"a submission that cannot be graded gives exit code 1:\n{output}"
+    assert "Traceback" not in output and "not a readable notebook" in output and "02-phases.ipynb" in output, output
+    assert "hand it in again" in output, output

@@ -183,8 +183,9 @@ def test_adversarial_submission_is_graded_without_stopping_the_batch(round_trips
     graded = result["autograded"]["adversarial"]
     by_id = {grade_id(c): source_text(c) for c in graded["cells"] if grade_id(c)}
     assert result["deleted_test"] in by_id, "the deleted test cell is back in the graded notebook"
+    sources = {c.grade_id: tr(c.source, lang).strip() for c in a.cells if isinstance(c, cells.Tests)}
     for test_id in a.mistake.fails:
-        assert "### BEGIN HIDDEN TESTS" in by_id[test_id], f"{test_id}: the edited test cell was restored"
+        assert by_id[test_id].strip() == sources[test_id], f"{test_id}: the edited test cell was restored"
     assert any(TOP_EXCEPTION in source_text(c) for c in graded["cells"]), "the trainee's own top cell stays"
     assert result["autograded_size"]["adversarial"] < 1_000_000, "huge outputs are capped"
 
@@ -194,6 +195,7 @@ def test_feedback_does_not_reveal_hidden_tests(round_trips, number, lang):
     a = assignment(number)
     result = _result(round_trips, number, lang)
     assert all(result["feedback_ok"].values()), f"feedback failed for {result['feedback_ok']}"
+    assert result["feedback_released"] >= len(STUDENTS), "feedback is released to the exchange for trainees"
     hidden = [re.sub(r"\s+", "", line) for line in hidden_lines(a, lang)]
     assert hidden, "the assignment has hidden tests to look for"
     for student in STUDENTS:

@@ -72,10 +72,17 @@ def _report(outcomes: list[Outcome], title: str, scores: bool = False) -> None:
     console.print(table)
     failed = [o for o in outcomes if not o.success]
     for o in failed:
-        err_console.print(f"[red]{o.assignment} {o.student or ''} failed:[/]", highlight=False)
-        err_console.print("\n".join(o.log.splitlines()[-12:]) or "(no log)", highlight=False, markup=False)
+        where = " ".join(part for part in (o.assignment, o.student) if part)
+        reason = o.note or _last_error(o.log)
+        err_console.print(f"[red]failed:[/] {where}: {reason}", highlight=False)
     if failed:
         raise typer.Exit(code=1)
+
+
+def _last_error(log: str) -> str:
+    """The last error line of a log (no traceback), or a pointer to what to check."""
+    lines = [line.strip() for line in log.splitlines() if "Error" in line or "error" in line]
+    return lines[-1] if lines else "see the messages above"
 
 
 @app.command()

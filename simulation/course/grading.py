@@ -13,6 +13,7 @@ import csv
 import json
 import logging
 import os
+import re
 import sys
 import time
 import zipfile
@@ -159,9 +160,10 @@ def check_sources(course: Path | str, requested: Iterable[str] | None = None) ->
                 for kind, items in problems.items()
                 for item in items
             ]
-            outcomes.append(
-                Outcome(a, None, not problems, note=f"{notebook.name}, {seconds:.0f} s", log="\n".join(details))
-            )
+            note = f"{notebook.name}, {seconds:.0f} s"
+            if problems:
+                note = f"{notebook.name}: {len(details)} cell(s) fail; first: {details[0]}"
+            outcomes.append(Outcome(a, None, not problems, note=note, log="\n".join(details)))
     return outcomes
 
 
@@ -231,14 +233,22 @@ def autograde(
         )
     _generated_first(course, assignment)
     api = nbgrader_api(course, **settings)
+    root = Path(api.coursedir.root)
     outcomes = []
     for student in who:
+        damaged = _damaged_notebooks(root / "submitted" / student / assignment)
+        if damaged:
+            note = f"not a readable notebook (damaged or not JSON): {damaged[0]}; ask the trainee to hand it in again"
+            outcomes.append(Outcome(assignment, student, False, note=note))
+            continue
         started = time.perf_counter()
         outcome = _outcome(assignment, student, api.autograde(assignment, student, force=True))
         outcome.seconds = time.perf_counter() - started
         if outcome.success:
             _add_score(api, outcome)
-            outcome.note = _execution_notes(Path(api.coursedir.root), assignment, student)
+            outcome.note = _execution_notes(root, assignment, student)
+        else:
+            outcome.note = _failure(root, f"autograde-{assignment}-{student}", outcome.log)
         outcomes.append(outcome)
     return outcomes
 
@@ -333,6 +343,34 @@ def _outcome(assignment: str, student: str | None, result: dict[str, Any]) -> Ou
     if not success:
         log += "\n" + (result.get("error", "") or "")
     return Outcome(assignment, student, success, log=log.strip())
+
+
+def _damaged_notebooks(folder: Path) -> list[Path]:
+    """Submitted notebooks that are not readable JSON notebooks (nbgrader would fail on them)."""
+    damaged = []
+    for notebook in sorted(folder.glob("*.ipynb")):
+        try:
+            cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells")
+        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            cells = None
+        if not isinstance(cells, list):
+            damaged.append(notebook)
+    return damaged
+
+
+def _failure(root: Path, name: str, log: str) -> str:
+    """Keep nbgrader's full log in logs/ and return the error in one line (no traceback)."""
+    logs = root / "logs"
+    logs.mkdir(exist_ok=True)
+    path = logs / f"{name}.log"
+    path.write_text(log, encoding="utf-8")
+    errors = [
+        line.strip()
+        for line in log.splitlines()
+        if re.match(r"^\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line
+    ]
+    reason = errors[-1] if errors else "nbgrader could not grade this submission"
+    return f"{reason} (full log: {path})"
 
 
 def _add_score(api: Any, outcome: Outcome) -> None:
