@@ -31,8 +31,8 @@ Na deze opdracht kun je
 | C | De overgangsdip | 3 |
 | D | Pleidooi voor een combinatie (nakijken door de trainer) | 4 |
 
-*Om de runs kort te houden duurt de routekaart van de herinrichting hier negen maanden tot de
-overgang (in het scenariobestand drie jaar): het gaat om de vorm van de dip, niet om de datum.*
+*Om de runs kort te houden duurt de routekaart van de herinrichting hier ongeveer vier maanden tot
+de overgang (in het scenariobestand drie jaar): het gaat om de vorm van de dip, niet om de datum.*
 """,
             "en": """
 # Assignment 5 — Scenario thinking
@@ -60,39 +60,39 @@ After this assignment you can
 | C | The transition dip | 3 |
 | D | Argument for a combination (graded by the trainer) | 4 |
 
-*To keep the runs short, the restructuring roadmap here takes nine months to the conversion (three
-years in the scenario file): the shape of the dip matters, not its date.*
+*To keep the runs short, the restructuring roadmap here takes about four months to the conversion
+(three years in the scenario file): the shape of the dip matters, not its date.*
 """,
         }
     ),
     Code(
         {
             "nl": """
-# Voorbereiding (alleen-lezen): vier seeds, twee beleidsjaren per run
+# Voorbereiding (alleen-lezen): drie seeds, anderhalf beleidsjaar per run
 import numpy as np
 import pandas as pd
 
 from simulation import metrics
 from simulation.course import course_run
 
-SEEDS = [1, 2, 3, 4]
-YEARS = 2.0
-FAST_ROADMAP = {"restructuring": {"preparation_years": 0.25, "pilot_years": 0.25, "decision_years": 0.25}}
-METRICS = ["handoffs_per_family", "facts_lost_per_family", "professionals_per_family", "triage_wait_days"]
+SEEDS = [1, 2, 3]
+YEARS = 1.5
+FAST_ROADMAP = {"restructuring": {"preparation_years": 0.1, "pilot_years": 0.1, "decision_years": 0.1}}
+METRICS = ["handoffs_per_family", "facts_lost_per_family", "unprotected_waits_per_family", "triage_wait_days"]
 current = {s: course_run("current-practice", s, years=YEARS) for s in SEEDS}
 """,
             "en": """
-# Setup (read-only): four seeds, two policy years per run
+# Setup (read-only): three seeds, one and a half policy years per run
 import numpy as np
 import pandas as pd
 
 from simulation import metrics
 from simulation.course import course_run
 
-SEEDS = [1, 2, 3, 4]
-YEARS = 2.0
-FAST_ROADMAP = {"restructuring": {"preparation_years": 0.25, "pilot_years": 0.25, "decision_years": 0.25}}
-METRICS = ["handoffs_per_family", "facts_lost_per_family", "professionals_per_family", "triage_wait_days"]
+SEEDS = [1, 2, 3]
+YEARS = 1.5
+FAST_ROADMAP = {"restructuring": {"preparation_years": 0.1, "pilot_years": 0.1, "decision_years": 0.1}}
+METRICS = ["handoffs_per_family", "facts_lost_per_family", "unprotected_waits_per_family", "triage_wait_days"]
 current = {s: course_run("current-practice", s, years=YEARS) for s in SEEDS}
 """,
         },
@@ -447,7 +447,7 @@ ax.set_ylabel("professionals present (difference)");
             "nl": '''
 """quarterly(): gemiddelde per kwartaal van de beleidsperiode."""
 _q = quarterly(current[1], "staff_present")
-assert list(_q.index) == list(range(8)), f"twee jaar = kwartalen 0 tot en met 7, niet {list(_q.index)}"
+assert list(_q.index) == list(range(6)), f"anderhalf jaar = kwartalen 0 tot en met 5, niet {list(_q.index)}"
 ### BEGIN HIDDEN TESTS
 _d = current[2].daily[current[2].daily.year >= 0]
 _want = _d.groupby(np.floor(_d.year * 4).astype(int))["vacancies"].mean()
@@ -458,7 +458,7 @@ assert _ok, "de kwartaalgemiddelden kloppen niet"
             "en": '''
 """quarterly(): mean per quarter of the policy period."""
 _q = quarterly(current[1], "staff_present")
-assert list(_q.index) == list(range(8)), f"two years = quarters 0 to 7, not {list(_q.index)}"
+assert list(_q.index) == list(range(6)), f"one and a half years = quarters 0 to 5, not {list(_q.index)}"
 ### BEGIN HIDDEN TESTS
 _d = current[2].daily[current[2].daily.year >= 0]
 _want = _d.groupby(np.floor(_d.year * 4).astype(int))["vacancies"].mean()
@@ -473,7 +473,7 @@ assert np.allclose(quarterly(current[2], "vacancies").to_numpy(), _want.to_numpy
         {
             "nl": '''
 """dip en worst_quarter: de overgangsdip van de herinrichting."""
-assert len(dip) == 8 and dip.min() < 0, f"verwacht een dip (minder professionals aanwezig): {dip.round(1).tolist()}"
+assert len(dip) == 6 and dip.min() < 0, f"verwacht een dip (minder professionals aanwezig): {dip.round(1).tolist()}"
 assert isinstance(worst_quarter, int), "worst_quarter moet een geheel getal zijn"
 ### BEGIN HIDDEN TESTS
 def _q(_r):
@@ -487,7 +487,7 @@ assert worst_quarter == int(_want.idxmin()), "worst_quarter is niet het laagste 
 ''',
             "en": '''
 """dip and worst_quarter: the transition dip of the restructuring."""
-assert len(dip) == 8 and dip.min() < 0, f"expected a dip (fewer professionals present): {dip.round(1).tolist()}"
+assert len(dip) == 6 and dip.min() < 0, f"expected a dip (fewer professionals present): {dip.round(1).tolist()}"
 assert isinstance(worst_quarter, int), "worst_quarter must be a whole number"
 ### BEGIN HIDDEN TESTS
 def _q(_r):
@@ -534,31 +534,35 @@ combination, and say what the model **cannot** tell. You may do extra runs, e.g.
         4,
         {
             "nl": """
-*Modelantwoord (voor de trainer).* Begin nu met de samenwerkingsmechanismen: over vier herhalingen
-geven ze minder overdrachten en minder verloren informatie per gezin, en het verschil wijst in elke
-herhaling dezelfde kant op (zie de mediaan en bandbreedte in `summary`). Ze vragen uren, maar
-breken niets af. Een herinrichting kost eerst capaciteit: in de mediaan van de seeds zijn rond de
+*Modelantwoord (voor de trainer).* Begin nu met de samenwerkingsmechanismen: over drie herhalingen
+geven ze minder verloren informatie en minder wachten zonder dat iemand de veiligheid bewaakt, en
+die verschillen wijzen in elke herhaling dezelfde kant op (zie de mediaan en bandbreedte in
+`summary`). Het aantal overdrachten daalt niet vanzelf: nieuwe tafels betekenen ook nieuwe
+overdrachten; en samenwerken kost uren (de wachttijd voor de beoordeling loopt iets op). Een
+herinrichting kost eerst capaciteit: in de mediaan van de seeds zijn rond de
 overgang duidelijk minder professionals aanwezig (`dip`, het laagste kwartaal kort na de
 overgang), en wachttijden voor de veiligheidsbeoordeling lopen op. Bundel daarom pas later, als
 de samenwerking staat en werkrelaties met politie, OM en reclassering stevig zijn, en dan regio
 voor regio zodat niet het hele land tegelijk in de dip zit. Risico: twee veranderingen tegelijk
 vragen veel van dezelfde mensen; uitstroom kan de dip verdiepen. Voorwaarde: een wettelijke basis
 voor informatiedeling en voldoende specialistische hulp. Het model zegt niet wat er in een echte
-regio gebeurt: de effecten zijn aannames met een bandbreedte, vier seeds zijn weinig, en de
+regio gebeurt: de effecten zijn aannames met een bandbreedte, drie seeds zijn weinig, en de
 routekaart is hier ingekort.
 """,
             "en": """
-*Model answer (for the trainer).* Start now with the collaboration mechanisms: over four
-replications they give fewer handoffs and less lost information per family, and the difference
-points the same way in every replication (see the median and range in `summary`). They cost hours
-but break nothing. A restructuring first costs capacity: in the median of the seeds clearly fewer
+*Model answer (for the trainer).* Start now with the collaboration mechanisms: over three
+replications they give less lost information and fewer waits with nobody watching the family's
+safety, and these differences point the same way in every replication (see the median and range
+in `summary`). The number of handoffs does not simply fall: new tables also mean new handoffs; and
+collaboration costs hours (the wait for the assessment rises a little). A restructuring first
+costs capacity: in the median of the seeds clearly fewer
 professionals are present around the conversion (`dip`, the lowest quarter shortly after it), and
 waits for the safety assessment rise. So bundle later, once collaboration is in place and working
 relations with police, OM and probation are strong, and then region by region so the whole
 country is not in the dip at once. Risk: two changes at once ask a lot of the same people; outflow
 can deepen the dip. Precondition: a legal basis for information sharing and enough specialist
 help. The model does not say what happens in a real region: the effects are assumptions with a
-range, four seeds are few, and the roadmap is shortened here.
+range, three seeds are few, and the roadmap is shortened here.
 """,
         },
     ),
@@ -572,7 +576,7 @@ range, four seeds are few, and the roadmap is shortened here.
 * Welke maat zou een gezin zelf het belangrijkst vinden? En een professional? En een bestuurder?
 * Wat verandert er als de overgang twee keer zo lang duurt (`transition_years`)?
 
-*Wat het model wel en niet zegt:* vier herhalingen laten zien hoe groot het toeval is, niet hoe
+*Wat het model wel en niet zegt:* drie herhalingen laten zien hoe groot het toeval is, niet hoe
 onzeker de aannames zelf zijn; daarvoor is een verkenning over de parameterbandbreedtes nodig (de
 vergelijking voor planners).
 """,
@@ -584,7 +588,7 @@ vergelijking voor planners).
 * Which measure would a family itself find most important? And a professional? And a director?
 * What changes if the transition takes twice as long (`transition_years`)?
 
-*What the model does and does not claim:* four replications show how large chance is, not how
+*What the model does and does not claim:* three replications show how large chance is, not how
 uncertain the assumptions themselves are; that needs an exploration over the parameter ranges (the
 planners' comparison).
 """,
