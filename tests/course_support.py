@@ -265,8 +265,7 @@ def round_trip(number: str, workdir: str) -> dict[str, Any]:
         }
         feedback = grading.feedback(course, aid, STUDENTS, release=True)
         result["feedback_ok"] = {o.student: o.success for o in feedback}
-        exchange = Path(grading.load_config(course).Exchange.root)
-        result["feedback_released"] = len(list((exchange / "samenloop" / "feedback").glob("*.html")))
+        result["feedback_notes"] = {o.student: o.note for o in feedback}
         result["feedback_html"] = {
             s: (course / "feedback" / s / aid / f"{name}.html").read_text(encoding="utf-8")
             for s in STUDENTS

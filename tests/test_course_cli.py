@@ -148,7 +148,14 @@ def test_generate_handout_and_status(course, env, samenloop_cmd, tmp_path):
     # ... and the trainer collects it
     proc = cli(samenloop_cmd, env, "collect", "en-01-network", "--course", str(course))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert list((course / "submitted").glob("*/en-01-network/01-network.ipynb")), "the submission is collected"
+    [collected] = list((course / "submitted").glob("*/en-01-network/01-network.ipynb"))
+    # ... grades it and returns the feedback through the exchange
+    who = collected.parent.parent.name
+    proc = cli(samenloop_cmd, env, "autograde", "en-01-network", "--student", who, "--course", str(course))
+    assert proc.returncode == 0 and "0 / 10" in proc.stdout, proc.stdout + proc.stderr
+    proc = cli(samenloop_cmd, env, "feedback", "en-01-network", "--release", "--course", str(course))
+    assert proc.returncode == 0 and "released to the exchange" in proc.stdout, proc.stdout + proc.stderr
+    assert list(Path(env["SAMENLOOP_EXCHANGE"]).glob("samenloop/feedback/*.html")), "feedback in the exchange"
     status = cli(samenloop_cmd, env, "status", "--course", str(course))
     assert status.returncode == 0 and "en-01-network" in status.stdout and "nl-06-casusreview" in status.stdout
 

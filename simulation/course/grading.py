@@ -269,10 +269,15 @@ def feedback(
     outcomes = []
     for student in who:
         outcome = _outcome(assignment, student, api.generate_feedback(assignment, student, force=True))
-        if outcome.success and release:
+        folder = root / "feedback" / student / assignment
+        if outcome.success and release and not (folder / "submission_secret.txt").exists():
+            # nbgrader can only return feedback through the exchange for work submitted through it
+            outcome.note = f"not released (handed in outside the exchange): send {folder}/*.html"
+        elif outcome.success and release:
             released = api.release_feedback(assignment, student)
             outcome.success = bool(released.get("success"))
             outcome.log += released.get("log", "") + released.get("error", "")
+            outcome.note = "released to the exchange" if outcome.success else ""
         outcomes.append(outcome)
     return outcomes
 
