@@ -13,10 +13,12 @@ PORT ?= 8765
 SCENARIO ?= current-practice
 COMPARE ?=
 
-.PHONY: help demo test lint venv install install-test docs clean dashboard dashboard-assets dashboard-lab
+.PHONY: help demo test lint venv install install-test docs clean dashboard dashboard-assets dashboard-lab \
+	lab course-notebooks course-check course-status course-generate course-release course-handout \
+	course-collect course-import course-autograde course-feedback course-export
 
 help:  ## Show the make targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 $(VENV)/.python-ok:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -71,3 +73,66 @@ dashboard-lab: $(VENV)/.installed-test dashboard-assets  ## JupyterLab (127.0.0.
 
 clean:  ## Remove the virtual environment and results
 	rm -rf $(VENV) $(RESULTS) .pytest_cache .mypy_cache .ruff_cache
+
+# ------------------------------------------------------------------ training course (exercises/)
+COURSE ?= exercises
+SAMENLOOP := $(abspath $(VENV))/bin/samenloop
+LAB_PORT ?= 8888
+LAB_LOCALE ?= nl_NL
+# A fresh token per start unless LAB_TOKEN is given; the server only listens on 127.0.0.1.
+LAB_TOKEN ?=
+A ?=
+FOLDER ?=
+
+$(VENV)/.installed-course: $(VENV)/.installed pyproject.toml
+	@$(PY) -c "import nbgrader, jupyterlab, jupyterlab_language_pack_nl_NL" 2>/dev/null \
+	  || { echo "installing the course extra (nbgrader, JupyterLab, Dutch language pack) into $(VENV)"; \
+	       $(PIP) install -e '.[course]'; }
+	@touch $@
+
+lab: $(VENV)/.installed-course  ## JupyterLab on 127.0.0.1 with a token, nbgrader and Dutch (LAB_LOCALE=en for English)
+	@settings="$(abspath $(VENV))/share/jupyter/lab/settings"; mkdir -p "$$settings"; \
+	  printf '{"@jupyterlab/translation-extension:plugin": {"locale": "%s"}}\n' "$(LAB_LOCALE)" > "$$settings/overrides.json"
+	@token="$(LAB_TOKEN)"; [ -n "$$token" ] || token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
+	  echo "JupyterLab for the course in $(COURSE)/ (Nbgrader menu: Formgrader, Assignments):"; \
+	  echo "  http://127.0.0.1:$(LAB_PORT)/lab?token=$$token"; \
+	  cd $(COURSE) && PATH="$(abspath $(VENV))/bin:$$PATH" exec "$(abspath $(VENV))/bin/jupyter" lab --no-browser \
+	    --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 \
+	    --IdentityProvider.token="$$token" --ServerApp.root_dir=. \
+	    $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+course-notebooks:  ## Rebuild exercises/source/ from exercises/content/ (both languages)
+	@$(PY) $(COURSE)/build_notebooks.py
+
+course-check: $(VENV)/.installed-course  ## Run every source notebook: all tests must pass (also fills the run cache)
+	@$(SAMENLOOP) course check $(A) --course $(COURSE)
+
+course-status: $(VENV)/.installed-course  ## Assignments, submissions and grading left
+	@$(SAMENLOOP) course status --course $(COURSE)
+
+course-generate: $(VENV)/.installed-course  ## Student versions in exercises/release/ (A="id ..." for some)
+	@$(SAMENLOOP) course generate $(A) --course $(COURSE)
+
+course-release: $(VENV)/.installed-course  ## Release to the exchange (trainees fetch in JupyterLab)
+	@$(SAMENLOOP) course release $(A) --course $(COURSE)
+
+course-handout: $(VENV)/.installed-course  ## Zip files of the student versions for e-mail or a learning platform
+	@$(SAMENLOOP) course handout $(A) --course $(COURSE)
+
+course-collect: $(VENV)/.installed-course  ## Collect submissions from the exchange
+	@$(SAMENLOOP) course collect $(A) --course $(COURSE)
+
+course-import: $(VENV)/.installed-course  ## Import handed-in notebooks: make course-import FOLDER=path [A=id]
+	@[ -n "$(FOLDER)" ] || { echo "error: give the folder: make course-import FOLDER=path/to/notebooks"; exit 2; }
+	@$(SAMENLOOP) course import "$(FOLDER)" $(if $(A),--assignment $(A)) --course $(COURSE)
+
+course-autograde: $(VENV)/.installed-course  ## Autograde every submission: make course-autograde A=id
+	@[ -n "$(A)" ] || { echo "error: give the assignment: make course-autograde A=nl-01-netwerk"; exit 2; }
+	@$(SAMENLOOP) course autograde $(A) --course $(COURSE)
+
+course-feedback: $(VENV)/.installed-course  ## Feedback without hidden tests: make course-feedback A=id
+	@[ -n "$(A)" ] || { echo "error: give the assignment: make course-feedback A=nl-01-netwerk"; exit 2; }
+	@$(SAMENLOOP) course feedback $(A) --course $(COURSE)
+
+course-export: $(VENV)/.installed-course  ## Grades to exercises/grades.csv
+	@$(SAMENLOOP) course export --course $(COURSE)

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import ndtri
 
-from simulation.arrays import IntArray
+from simulation.arrays import IntArray, add_at
 from simulation.enums import EventKind
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def assess(
     u = pop.draws("assessment", families)
     unsafe = np.where(truth, u >= miss, u < false_alarm)
     counted = np.full(families.shape, count) if isinstance(count, bool) else count
-    pop.n_assessments[families[counted]] += 1
+    add_at(pop.n_assessments, families[counted], 1)  # repeated families are counted each time
     model.log.add_many(
         now,
         EventKind.ASSESSMENT,

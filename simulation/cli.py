@@ -455,6 +455,11 @@ def dashboard(
     )
 
 
+from simulation.course.cli import app as course_app  # noqa: E402  (the course's commands, issue 5)
+
+app.add_typer(course_app, name="course")
+
+
 def main() -> None:
     """Entry point of the `samenloop` console script."""
     app()

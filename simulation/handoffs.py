@@ -233,10 +233,11 @@ class Dispatcher:
         keeps = u_keeps < pick("p_sender_keeps_safety")
         return_days = model.params.handoffs.refusal_return_days
         arrival = now + delay + np.where(refused, return_days + delay, 0.0)
-        pop.n_handoffs[fam] += 1 + refused
+        # add_at / multiply.at: a family can be handed off twice in one batch (e.g. to the mayor and to VT).
+        add_at(pop.n_handoffs, fam, 1 + refused.astype(np.int64))
         lost_fam = fam[lost]
-        pop.n_facts_lost[lost_fam] += 1
-        pop.info_quality[lost_fam] *= 1.0 - model.params.handoffs.facts_lost_information_fraction
+        add_at(pop.n_facts_lost, lost_fam, 1)
+        np.multiply.at(pop.info_quality, lost_fam, 1.0 - model.params.handoffs.facts_lost_information_fraction)
         holder = np.where(keeps, sender, -1)
         add_at(pop.watchers, fam[keeps], 1)
         flags = (

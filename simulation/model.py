@@ -469,7 +469,7 @@ class ChainModel(mesa.Model):
                 p = self.params.restructuring
                 u = self.population.draws("same_professional", families[candidates])
                 new[candidates[u < p.integration_degree * p.p_same_professional]] = False
-        self.population.n_professionals[families[new]] += 1
+        add_at(self.population.n_professionals, families[new], 1)  # a family may start two cases at once
 
     def shares_assessment(self, families: IntArray, now: float) -> NDArray[np.bool_]:
         """In a merged team, a later function may reuse the earlier assessment."""

@@ -192,8 +192,8 @@ class Operations:
             fam = model.jobs.family[ids]
             changed = fam[model.population.draws("professional_change", fam) < p]
             if changed.size:
-                model.population.n_professional_changes[changed] += 1
-                model.population.n_professionals[changed] += 1
+                add_at(model.population.n_professional_changes, changed, 1)
+                add_at(model.population.n_professionals, changed, 1)
                 model.log.add_many(
                     now,
                     EventKind.STAFF_CHANGE,

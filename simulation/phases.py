@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray, add_at, unique
+from simulation.arrays import IntArray, add_at
 from simulation.enums import EventKind, HelpType, SafetyPhase
 from simulation.families import FamilyPopulation
 from simulation.parameters.care import HelpEffectParams, HelpParams, PhaseParams
@@ -36,11 +36,20 @@ def _set_phase(
         pop.first_stable_time[idx[first]] = times[first]
 
 
-def enter_view(pop: FamilyPopulation, idx: IntArray, now: float, log: EventLog) -> None:
-    """Families that reach the chain: those not yet in view start in direct safety."""
-    pop.last_contact_time[idx] = now
-    new = idx[pop.phase[idx] == SafetyPhase.NOT_IN_VIEW]
-    _set_phase(pop, unique(new), SafetyPhase.DIRECT, now, log)
+def enter_view(pop: FamilyPopulation, idx: IntArray, now: float | NDArray[np.float64], log: EventLog) -> None:
+    """Families that reach the chain: those not yet in view start in direct safety.
+
+    `now` is the time of each family's signal (or one time for all); a family seen twice in the
+    batch enters view at its first signal.
+    """
+    times = np.broadcast_to(np.asarray(now, dtype=float), idx.shape)
+    pop.last_contact_time[idx] = times
+    unseen = pop.phase[idx] == SafetyPhase.NOT_IN_VIEW
+    if not unseen.any():
+        return
+    order = np.lexsort((times[unseen], idx[unseen]))
+    new, first = np.unique(idx[unseen][order], return_index=True)
+    _set_phase(pop, new, SafetyPhase.DIRECT, times[unseen][order][first], log)
 
 
 def after_incidents(pop: FamilyPopulation, idx: IntArray, times: NDArray[np.float64], log: EventLog) -> None:

@@ -12,7 +12,7 @@ Columns:
     org      organisation id (-1 when none)
     org_kind OrgKind of `org` (-1 when none)
     target   receiving organisation id for handoffs (-1 otherwise)
-    reason   Reason: the decision taken or why it happened
+    reason   Reason: the decision taken or why it happened (incidents and reports: the SignalSource)
     detail   event-specific code (severity, signal source, report kind, new phase, measure, ...)
     value    event-specific number (waiting days, delay days, latent rate, ...)
     flag     bit field: 1 facts lost, 2 refused, 4 sender keeps safety, 8 joint work, 16 no holder,
@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
-from simulation.enums import EventKind, OrgKind, Reason
+from simulation.enums import EventKind, OrgKind, Reason, SignalSource
 
 FACTS_LOST = 1
 REFUSED = 2
@@ -184,5 +184,9 @@ def label_events(frame: pd.DataFrame) -> pd.DataFrame:
     out["event"] = pd.Categorical.from_codes(frame["event"].astype(int), [e.name.lower() for e in EventKind])
     kinds = [k.name.lower() for k in OrgKind]
     out["org_kind"] = pd.Categorical.from_codes(frame["org_kind"].astype(int).clip(-1), kinds)
-    out["reason"] = pd.Categorical.from_codes(frame["reason"].astype(int), [r.name.lower() for r in Reason])
+    # Incidents and reports carry in `reason` who brought them into view (a SignalSource), not a Reason.
+    by_source = frame["event"].isin([EventKind.INCIDENT, EventKind.REPORT]).to_numpy()
+    codes = np.where(by_source, len(Reason) + frame["reason"].to_numpy(int), frame["reason"].to_numpy(int))
+    names = [r.name.lower() for r in Reason] + [s.name.lower() for s in SignalSource]
+    out["reason"] = pd.Categorical.from_codes(codes, names)
     return out

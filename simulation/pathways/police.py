@@ -42,7 +42,7 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
         times, EventKind.SIGNAL, family=fam, org=police, org_kind=OrgKind.POLICE, detail=SignalSource.POLICE
     )
     model.book_hours(police, np.full(fam.size, p.callout_hours), capacity=False)
-    phases.enter_view(pop, fam, now, model.log)
+    phases.enter_view(pop, fam, times, model.log)
     model.count_professionals(fam, police, None)
     model.day_counts["police_callouts"] += fam.size
 

@@ -209,8 +209,8 @@ def receive_reports(
     first = np.isnan(pop.first_report_time[fam])
     pop.first_report_time[fam[first]] = times[first]
     pop.last_report_time[fam] = times
-    pop.n_reports[fam] += 1
+    add_at(pop.n_reports, fam, 1)  # two reports about one family can arrive in one batch
     add_at(pop.vt_open, fam, 1)
     add_at(model.day_report_kinds, kind, 1)
-    phases.enter_view(pop, fam, float(times.min()), model.log)
+    phases.enter_view(pop, fam, times, model.log)
     return vt

@@ -1,0 +1,1 @@
+"""Assignment descriptions of the training course (one module per assignment)."""
