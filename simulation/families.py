@@ -191,17 +191,31 @@ class FamilyPopulation:
         recent = (now - self.last_incident_time[idx]) < 30.0
         return risky | recent
 
+    def _next_counters(self, idx: IntArray) -> IntArray:
+        """The decision counter of each entry of `idx`, then advance them.
+
+        A family that appears twice in one batch (two decisions at once) gets two consecutive
+        counters, so the two decisions do not share one random number.
+        """
+        counters = self.decision_counter[idx].copy()
+        if idx.size > 1:
+            order = np.argsort(idx, kind="stable")
+            ordered = idx[order]
+            repeated = ordered[1:] == ordered[:-1]
+            if repeated.any():
+                first = np.r_[True, ~repeated]
+                positions = np.arange(ordered.size)
+                counters[order] += positions - np.maximum.accumulate(np.where(first, positions, 0))
+        add_at(self.decision_counter, idx, 1)
+        return counters
+
     def draws(self, stream: str, idx: IntArray) -> NDArray[np.float64]:
         """One keyed uniform per family for a decision; each family's counter advances."""
-        counters = self.decision_counter[idx]
-        self.decision_counter[idx] += 1
-        return self.streams.keyed_array(stream, idx, counters)
+        return self.streams.keyed_array(stream, idx, self._next_counters(idx))
 
     def draws_many(self, streams: tuple[str, ...], idx: IntArray) -> NDArray[np.float64]:
         """Keyed uniforms for several decisions about the same families: shape (streams, families)."""
-        counters = self.decision_counter[idx]
-        self.decision_counter[idx] += 1
-        return self.streams.keyed_matrix(streams, idx, counters)
+        return self.streams.keyed_matrix(streams, idx, self._next_counters(idx))
 
     # ------------------------------------------------------------- incident clock
     def _schedule(self, idx: IntArray | slice) -> None:

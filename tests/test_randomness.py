@@ -52,3 +52,15 @@ def test_named_streams_do_not_shift_each_other() -> None:
     a.stream("other").random(1000)  # consuming another stream first must not matter
     assert np.array_equal(a.stream("risk_walk").random(5), b.stream("risk_walk").random(5))
     assert not np.array_equal(RandomStreams(3).stream("x").random(5), RandomStreams(4).stream("x").random(5))
+
+
+def test_two_decisions_about_one_family_in_a_batch_get_different_draws() -> None:
+    from simulation.families import FamilyPopulation
+    from simulation.parameters import Scenario
+
+    pop = FamilyPopulation(Scenario().population, 1 / 26, 1, 400, RandomStreams(3), n_services=15)
+    u = pop.draws("decision", np.array([5, 7, 5, 5]))
+    assert len({u[0], u[2], u[3]}) == 3, f"repeated family got repeated draws: {u}"
+    assert pop.decision_counter[5] == 3 and pop.decision_counter[7] == 1
+    single = FamilyPopulation(Scenario().population, 1 / 26, 1, 400, RandomStreams(3), n_services=15)
+    assert single.draws("decision", np.array([5]))[0] == u[0], "the first decision keeps its draw"
