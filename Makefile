@@ -91,12 +91,13 @@ $(VENV)/.installed-course: $(VENV)/.installed pyproject.toml
 	@touch $@
 
 lab: $(VENV)/.installed-course  ## JupyterLab on 127.0.0.1 with a token, nbgrader and Dutch (LAB_LOCALE=en for English)
-	@settings="$(abspath $(VENV))/share/jupyter/lab/settings"; mkdir -p "$$settings"; \
-	  printf '{"@jupyterlab/translation-extension:plugin": {"locale": "%s"}}\n' "$(LAB_LOCALE)" > "$$settings/overrides.json"
+	@settings="$(abspath $(COURSE))/.jupyter/lab/user-settings/@jupyterlab/translation-extension"; \
+	  mkdir -p "$$settings"; printf '{"locale": "%s"}\n' "$(LAB_LOCALE)" > "$$settings/plugin.jupyterlab-settings"
 	@token="$(LAB_TOKEN)"; [ -n "$$token" ] || token=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(24))'); \
 	  echo "JupyterLab for the course in $(COURSE)/ (Nbgrader menu: Formgrader, Assignments):"; \
 	  echo "  http://127.0.0.1:$(LAB_PORT)/lab?token=$$token"; \
-	  cd $(COURSE) && PATH="$(abspath $(VENV))/bin:$$PATH" exec "$(abspath $(VENV))/bin/jupyter" lab --no-browser \
+	  cd $(COURSE) && JUPYTERLAB_SETTINGS_DIR="$(abspath $(COURSE))/.jupyter/lab/user-settings" \
+	    PATH="$(abspath $(VENV))/bin:$$PATH" exec "$(abspath $(VENV))/bin/jupyter" lab --no-browser \
 	    --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 \
 	    --IdentityProvider.token="$$token" --ServerApp.root_dir=. \
 	    $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

@@ -125,6 +125,7 @@ class FamilyPopulation:
         self.last_report_time = np.full(n, -np.inf)
         self.last_contact_time = np.full(n, -np.inf)
         self.n_reports = np.zeros(n, dtype=np.int32)
+        self.prior_reports = np.zeros(n, dtype=np.int32)  # reports before the run (initial history)
         self.vt_open = np.zeros(n, dtype=np.int16)
         self.watchers = np.zeros(n, dtype=np.int16)
         self.open_cases = np.zeros(n, dtype=np.int16)
@@ -164,7 +165,7 @@ class FamilyPopulation:
         last = -rng.uniform(0.0, 3 * DAYS_PER_YEAR, known.size)
         self.last_report_time[known] = last
         self.first_report_time[known] = last - rng.exponential(DAYS_PER_YEAR, known.size)
-        self.n_reports[known] = 1 + rng.poisson(1.0, known.size)
+        self.prior_reports[known] = 1 + rng.poisson(1.0, known.size)
         self.last_contact_time[known] = last
         self.phase[known] = SafetyPhase.DIRECT
         self.phase_since[known] = last
@@ -172,6 +173,10 @@ class FamilyPopulation:
         self.phase_counts[SafetyPhase.DIRECT] += known.size
 
     # ----------------------------------------------------------------- properties
+    def reports_ever(self, idx: IntArray) -> IntArray:
+        """Reports about families `idx`, including those before the run."""
+        return self.n_reports[idx] + self.prior_reports[idx]
+
     def factor_count(self, idx: IntArray | slice = slice(None)) -> IntArray:
         """Number of complicating factors of families `idx` (default: all)."""
         return _POPCOUNT[self.factors[idx]]

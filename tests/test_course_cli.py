@@ -208,7 +208,8 @@ def test_make_lab_serves_jupyterlab_on_localhost_with_a_token(course, env, tmp_p
         status, body = _get(f"{base}/formgrader/api/assignments", token, timeout=60)  # creates the gradebook
         assert status == 200 and "en-01-network" in body.decode(), "formgrader runs on this course"
         status, body = _get(f"{base}/lab/api/settings/@jupyterlab/translation-extension:plugin", token)
-        assert json.loads(body)["schema"]["properties"]["locale"]["default"] == "nl_NL", "Dutch is the default"
+        assert json.loads(body)["settings"]["locale"] == "nl_NL", "Dutch is the course's language"
+        assert not (venv / "share/jupyter/lab/settings/overrides.json").exists(), "make lab must not change the venv"
     finally:
         os.killpg(proc.pid, signal.SIGTERM)  # make and the server it started (our own process group)
         proc.wait(timeout=30)

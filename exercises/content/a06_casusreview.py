@@ -244,7 +244,7 @@ assert _ok, "count handoffs and waiting at the receiver, only without a holder"
             "nl": '''
 """holders: wie bij een overdracht de veiligheid bleef bewaken."""
 assert holders == sorted(set(holders)), "holders is gesorteerd, elke organisatie één keer"
-assert "Police" in holders, f"de politie bleef in deze casus de veiligheid bewaken: {holders}"
+assert len(holders) >= 1, f"in deze casus bleef minstens één organisatie de veiligheid bewaken: {holders}"
 ### BEGIN HIDDEN TESTS
 from simulation.enums import OrgKind as _K
 _r = result.records
@@ -255,7 +255,7 @@ assert holders == sorted({_K(int(k)).label for k in _k.org_kind}), "holders mist
             "en": '''
 """holders: who kept watching the family's safety at a handoff."""
 assert holders == sorted(set(holders)), "holders is sorted, each organisation once"
-assert "Police" in holders, f"in this case the police kept watching the family's safety: {holders}"
+assert len(holders) >= 1, f"in this case at least one organisation kept watching the family's safety: {holders}"
 ### BEGIN HIDDEN TESTS
 from simulation.enums import OrgKind as _K
 _r = result.records

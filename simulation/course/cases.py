@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from simulation.enums import EventKind, Severity
-from simulation.records import FACTS_LOST, NO_HOLDER
+from simulation.records import FACTS_LOST, NO_HOLDER, SENDER_KEEPS_SAFETY
 from simulation.results import RunResult
 
 _SIGNAL_EVENTS = (EventKind.SIGNAL, EventKind.REPORT, EventKind.ADVICE)
@@ -29,7 +29,8 @@ class EscalatedCase(NamedTuple):
 def escalated_case(result: RunResult, min_reports: int = 2) -> EscalatedCase:
     """The family for the case review: a serious incident in the policy period after the chain had
     seen the family at least `min_reports` times, with facts lost at a handoff, a wait in which
-    nobody held its safety, signals at two or more organisations and no multi-agency meeting.
+    nobody held its safety and one in which the sender kept watching, signals at two or more
+    organisations and no multi-agency meeting.
 
     Among those, the one whose signals reached the most organisations, then the one with the
     shortest history (readable in class), then the lowest id. Raises ValueError when none qualifies.
@@ -49,6 +50,7 @@ def escalated_case(result: RunResult, min_reports: int = 2) -> EscalatedCase:
             n_reports >= min_reports
             and ((handoffs["flag"] & FACTS_LOST) > 0).any()
             and ((handoffs["flag"] & NO_HOLDER) > 0).any()
+            and ((handoffs["flag"] & SENDER_KEEPS_SAFETY) > 0).any()
             and signals["org_kind"].nunique() >= 2
             and not (before["event"] == EventKind.MEETING).any()
         ):

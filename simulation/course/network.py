@@ -42,6 +42,7 @@ POWERS: dict[str, tuple[str, str]] = {
     "conditional_dismissal": ("voorwaardelijk sepot", "conditional dismissal"),
     "court_case": ("dagvaarden (rechtszaak)", "court case"),
     "sentence_with_conditions": ("straf met voorwaarden", "sentence with conditions"),
+    "custodial_sentence": ("vrijheidsstraf", "custodial sentence"),
     "probation_advice": ("reclasseringsadvies", "probation advice"),
     "supervision_order": ("verzoek ondertoezichtstelling (OTS)", "request a supervision order (OTS)"),
     "no_measure": ("geen kinderbeschermingsmaatregel", "no child protection measure"),

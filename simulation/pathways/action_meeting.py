@@ -83,7 +83,7 @@ class ActionMeeting:
                 "risk_score": score,
                 "children": pop.n_children[fam].astype(int),
                 "serious_incidents": pop.n_serious[fam],
-                "reports": pop.n_reports[fam],
+                "reports": pop.reports_ever(fam),
                 "care_avoiding": pop.care_avoiding[fam],
                 "region": pop.region[fam].astype(int),
             }

@@ -146,7 +146,7 @@ def _candidates_for_tables(
         high = score >= model.params.care.assessment.high_risk_incidents_per_year
         model.action_meeting.propose(fam[high], now[high], acute[high], score[high])
     mda = model.params.mechanisms.mda_plus_plus
-    chronic = (pop.n_reports[fam] >= mda.min_prior_reports + 1) & (pop.factor_count(fam) >= mda.min_factors)
+    chronic = (pop.reports_ever(fam) >= mda.min_prior_reports + 1) & (pop.factor_count(fam) >= mda.min_factors)
     chronic &= model.not_in(ServiceKind.MDA_TEAM, fam)
     chronic &= model.mechanisms.covers("mda_plus_plus", fam, float(now.min()))
     model.dispatch.send(
