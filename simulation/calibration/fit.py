@@ -55,7 +55,7 @@ CALIBRATED: dict[str, tuple[float, float]] = {
     "organisations.youth_protection.supervision.duration_days": (600.0, 1100.0),
     "organisations.prosecution.p_conditions_at_court": (0.25, 0.7),
     "organisations.prosecution.custody_days": (30.0, 365.0),
-    "organisations.prosecution.p_stop_after_conviction": (0.0, 0.6),
+    "organisations.prosecution.p_stop_after_conviction": (0.0, 0.85),
     "care.help.supervision.stop_hazard_gain": (1.0, 12.0),
     "care.help.perpetrator_programme.stop_hazard_gain": (0.5, 8.0),
     "care.help.risk_care.stop_hazard_gain": (2.0, 12.0),
