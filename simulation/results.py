@@ -80,7 +80,7 @@ def collect(model: ChainModel, at_start: dict[str, np.ndarray], **settings: Any)
             "phase": pop.phase.astype(int),
             "has_plan": pop.has_plan,
             "stopped": pop.stopped,
-        "prior_reports": pop.prior_reports,
+            "prior_reports": pop.prior_reports,
             "incidents_per_year": pop.latent_rate,
         }
     )

@@ -24,6 +24,7 @@ import yaml
 
 from simulation.calibration.measures import MEASURES
 from simulation.calibration.targets import Target, load_targets
+from simulation.errors import SamenloopError
 from simulation.files import write_text_atomic
 from simulation.parameters.defaults import nest
 from simulation.parameters.scenario import Scenario
@@ -142,7 +143,14 @@ def calibrate(
     progress: Any = None,
 ) -> Fit:
     """Search the calibrated parameters for the lowest loss; the current values are the first trial."""
-    import optuna
+    try:
+        import optuna
+    except ImportError:
+        raise SamenloopError(
+            "fitting needs Optuna, which is not installed",
+            field="samenloop calibrate",
+            fix="pip install -e '.[calibrate]' (the check, --check, works without it)",
+        ) from None
 
     targets = targets or load_targets()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
