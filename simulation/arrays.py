@@ -12,17 +12,25 @@ FloatArray = NDArray[np.floating[Any]]
 BoolArray = NDArray[np.bool_]
 
 _SMALL = 16  # below this many elements plain Python beats numpy's per-call overhead
+_SMALL_TARGET = 256  # counters this short are cheaper to rebuild with np.bincount
 
 
 def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], value: Any = 1) -> None:
-    """`target[index] += value`, counting repeated indices (like `np.add.at`, faster for small batches)."""
+    """`target[index] += value`, counting repeated indices (like `np.add.at`, but faster).
+
+    Small targets (counters per function or kind) use `np.bincount`; a handful of indices a plain
+    loop; otherwise `np.add.at`.
+    """
     if isinstance(index, tuple):  # a pair of index arrays into a matrix
-        np.add.at(target, index, value)
+        flat = np.ravel_multi_index(index, target.shape)
+        target += _counts(flat, value, target.size).reshape(target.shape).astype(target.dtype, copy=False)
         return
     n = len(index)
     if n == 0:
         return
-    if n > _SMALL:
+    if target.ndim == 1 and target.size <= _SMALL_TARGET:
+        target += _counts(index, value, target.size).astype(target.dtype, copy=False)
+    elif n > _SMALL:
         np.add.at(target, index, value)
     elif np.ndim(value) == 0:
         for i in index.tolist():
@@ -30,6 +38,14 @@ def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], va
     else:
         for i, v in zip(index.tolist(), np.asarray(value).tolist(), strict=True):
             target[i] += v
+
+
+def _counts(flat_index: IntArray, value: Any, size: int) -> NDArray[Any]:
+    """Sum of `value` per position 0..size-1 (`value` a scalar or one value per index)."""
+    if np.ndim(value) == 0 and value == 1:
+        return np.bincount(flat_index, minlength=size)
+    weights = np.broadcast_to(np.asarray(value, dtype=float), np.shape(flat_index))
+    return np.bincount(flat_index, weights=weights, minlength=size)
 
 
 def unique(values: IntArray) -> IntArray:
