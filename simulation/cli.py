@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from simulation.cli_errors import err_console, user_errors
+from simulation.course.cli import app as course_app
 from simulation.errors import SamenloopError
 
 app = typer.Typer(
@@ -26,29 +26,10 @@ app = typer.Typer(
     help="Samenloop: simulate the chain of care and criminal justice around domestic violence and child abuse.",
 )
 console = Console()
-err_console = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
 
 ScaleOption = Annotated[str, typer.Option("--scale", help="region (one VT region) or national (26 regions).")]
 YearsOption = Annotated[float, typer.Option("--years", min=0.1, max=30.0, help="Policy horizon in years.")]
 SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Run seed (all randomness flows from it).")]
-
-
-def user_errors[F: Callable[..., Any]](function: F) -> F:
-    """Turn `SamenloopError` into one clear message and exit code 2."""
-
-    @wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return function(*args, **kwargs)
-        except SamenloopError as exc:
-            err_console.print(f"[bold red]error:[/] {exc.message()}", highlight=False, markup=True)
-            raise typer.Exit(code=2) from None
-        except KeyboardInterrupt:
-            err_console.print("interrupted; results already written are kept")
-            raise typer.Exit(code=130) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _format(value: float) -> str:
@@ -454,8 +435,6 @@ def dashboard(
         assets_dir=assets_dir,
     )
 
-
-from simulation.course.cli import app as course_app  # noqa: E402  (the course's commands, issue 5)
 
 app.add_typer(course_app, name="course")
 

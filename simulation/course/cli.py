@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from simulation.cli import user_errors
+from simulation.cli_errors import user_errors
 
 if TYPE_CHECKING:
     from simulation.course.grading import Outcome
