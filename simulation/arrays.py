@@ -18,8 +18,8 @@ _SMALL_TARGET = 256  # counters this short are cheaper to rebuild with np.bincou
 def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], value: Any = 1) -> None:
     """`target[index] += value`, counting repeated indices (like `np.add.at`, but faster).
 
-    Small targets (counters per function or kind) use `np.bincount`; a handful of indices a plain
-    loop; otherwise `np.add.at`.
+    A handful of indices: a plain loop; small targets (counters per function or kind):
+    `np.bincount`; otherwise `np.add.at`.
     """
     if isinstance(index, tuple):  # a pair of index arrays into a matrix
         flat = np.ravel_multi_index(index, target.shape)
@@ -28,16 +28,17 @@ def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], va
     n = len(index)
     if n == 0:
         return
-    if target.ndim == 1 and target.size <= _SMALL_TARGET:
+    if n <= _SMALL:
+        if isinstance(value, int | float) or np.ndim(value) == 0:
+            for i in index.tolist():
+                target[i] += value
+        else:
+            for i, v in zip(index.tolist(), np.asarray(value).tolist(), strict=True):
+                target[i] += v
+    elif target.ndim == 1 and target.size <= _SMALL_TARGET:
         target += _counts(index, value, target.size).astype(target.dtype, copy=False)
-    elif n > _SMALL:
-        np.add.at(target, index, value)
-    elif np.ndim(value) == 0:
-        for i in index.tolist():
-            target[i] += value
     else:
-        for i, v in zip(index.tolist(), np.asarray(value).tolist(), strict=True):
-            target[i] += v
+        np.add.at(target, index, value)
 
 
 def _counts(flat_index: IntArray, value: Any, size: int) -> NDArray[Any]:
