@@ -8,7 +8,7 @@ CELLS = [
             "nl": """
 # Opdracht 3 — Overdrachten of samen optrekken
 
-**Tijd:** ongeveer 45 minuten · **Punten:** 10
+**Tijd:** ongeveer 45 minuten · **Punten:** 11
 
 Elke overdracht kost tijd, kan informatie verliezen en kan worden teruggestuurd; intussen bewaakt
 soms niemand de veiligheid. Twee werkwijzen uit de *Ontwikkelagenda Veiligheid voorop* vervangen
@@ -26,14 +26,14 @@ Na deze opdracht kun je
 
 | deel | onderwerp | punten |
 |---|---|---|
-| A | Tellen uit de gebeurtenissen | 4 |
+| A | Tellen uit de gebeurtenissen | 5 |
 | B | Huidige praktijk tegenover samenwerking | 3 |
 | C | Dezelfde gezinnen, twee werkwijzen | 3 |
 """,
             "en": """
 # Assignment 3 — Handoffs versus joint work
 
-**Time:** about 45 minutes · **Points:** 10
+**Time:** about 45 minutes · **Points:** 11
 
 Every handoff takes time, can lose information and can be sent back; meanwhile sometimes nobody
 watches the family's safety. Two ways of working from the *Ontwikkelagenda Veiligheid voorop*
@@ -51,7 +51,7 @@ After this assignment you can
 
 | part | topic | points |
 |---|---|---|
-| A | Counting from the records | 4 |
+| A | Counting from the records | 5 |
 | B | Current practice versus joint work | 3 |
 | C | The same families, two ways of working | 3 |
 """,
@@ -133,7 +133,7 @@ handoffs.head()
     Md(
         {
             "nl": """
-## Deel A — Tellen uit de gebeurtenissen (4 punten)
+## Deel A — Tellen uit de gebeurtenissen (5 punten)
 
 Schrijf `chain_counts(result)`. Ze kijkt alleen naar de **beleidsperiode** (`time >= result.start_day`)
 en geeft een DataFrame met **één rij per gezin in de keten** — de gezinnen met `n_reports_policy > 0`
@@ -148,9 +148,13 @@ in `result.families`, met het gezinsnummer als index — en drie kolommen met ge
 
 Een gezin in de keten zonder zulke gebeurtenissen krijgt 0. Het model houdt dezelfde tellingen bij
 in `result.families` (`n_handoffs_policy`, …): jouw telling uit de records moet daarmee kloppen.
+
+**Foutgeval:** is er in de beleidsperiode **geen enkel gezin** in de keten (bijvoorbeeld een run die
+stopte voordat het beleid begon), dan geeft `chain_counts` een `ValueError` — een lege tabel zou
+in een vergelijking stilletjes als "nul overdrachten" meetellen.
 """,
             "en": """
-## Part A — Counting from the records (4 points)
+## Part A — Counting from the records (5 points)
 
 Write `chain_counts(result)`. It looks only at the **policy period** (`time >= result.start_day`)
 and returns a DataFrame with **one row per family in the chain** — the families with
@@ -166,6 +170,10 @@ columns:
 
 A family in the chain without such events gets 0. The model keeps the same counts in
 `result.families` (`n_handoffs_policy`, …): your count from the records must match them.
+
+**Error case:** if **no family at all** is in the chain in the policy period (for example a run that
+stopped before the policy began), `chain_counts` raises a `ValueError` — an empty table would
+silently count as "zero handoffs" in a comparison.
 """,
         }
     ),
@@ -178,6 +186,8 @@ def chain_counts(result):
     ### BEGIN SOLUTION
     rec = result.records[result.records.time >= result.start_day]
     chain = result.families.loc[result.families.n_reports_policy > 0, "family"]
+    if chain.empty:
+        raise ValueError("geen enkel gezin in de keten in de beleidsperiode")
     h = rec[rec.event == EventKind.HANDOFF]
     handoffs = (1 + ((h.flag & REFUSED) > 0).astype(int)).groupby(h.family).sum()
     lost = ((h.flag & FACTS_LOST) > 0).astype(int).groupby(h.family).sum()
@@ -197,6 +207,8 @@ def chain_counts(result):
     ### BEGIN SOLUTION
     rec = result.records[result.records.time >= result.start_day]
     chain = result.families.loc[result.families.n_reports_policy > 0, "family"]
+    if chain.empty:
+        raise ValueError("no family in the chain in the policy period")
     h = rec[rec.event == EventKind.HANDOFF]
     handoffs = (1 + ((h.flag & REFUSED) > 0).astype(int)).groupby(h.family).sum()
     lost = ((h.flag & FACTS_LOST) > 0).astype(int).groupby(h.family).sum()
@@ -318,6 +330,44 @@ _fake = copy.copy(result)
 _fake.records = result.records[result.records.event != EventKind.SIGNAL]
 assert (chain_counts(_fake).professionals <= _c.professionals).all(), "count police callouts from the records"
 assert chain_counts(_fake).professionals.sum() < _c.professionals.sum(), "count police callouts from the records"
+### END HIDDEN TESTS
+''',
+        },
+    ),
+    Tests(
+        "test_counts_error",
+        1,
+        {
+            "nl": '''
+"""chain_counts() geeft een ValueError als er geen enkel gezin in de keten is."""
+_fake = copy.copy(result)
+_fake.families = result.families.assign(n_reports_policy=0)
+try:
+    chain_counts(_fake)
+except ValueError:
+    pass
+else:
+    raise AssertionError("verwacht een ValueError voor een run zonder gezinnen in de keten, maar er kwam geen fout")
+### BEGIN HIDDEN TESTS
+_one = result.families.n_reports_policy.where(result.families.index == result.families.n_reports_policy.idxmax(), 0)
+_fake.families = result.families.assign(n_reports_policy=_one)
+assert len(chain_counts(_fake)) == 1, "met één gezin in de keten is er geen fout, maar één rij"
+### END HIDDEN TESTS
+''',
+            "en": '''
+"""chain_counts() raises a ValueError when no family is in the chain."""
+_fake = copy.copy(result)
+_fake.families = result.families.assign(n_reports_policy=0)
+try:
+    chain_counts(_fake)
+except ValueError:
+    pass
+else:
+    raise AssertionError("expected a ValueError for a run without families in the chain, but no error was raised")
+### BEGIN HIDDEN TESTS
+_one = result.families.n_reports_policy.where(result.families.index == result.families.n_reports_policy.idxmax(), 0)
+_fake.families = result.families.assign(n_reports_policy=_one)
+assert len(chain_counts(_fake)) == 1, "with one family in the chain there is no error but one row"
 ### END HIDDEN TESTS
 ''',
         },
@@ -578,6 +628,8 @@ ASSIGNMENT = Assignment(
 def chain_counts(result):
     rec = result.records[result.records.time >= result.start_day]
     chain = result.families.loc[result.families.n_reports_policy > 0, "family"]
+    if chain.empty:
+        raise ValueError("no family in the chain in the policy period")
     h = rec[rec.event == EventKind.HANDOFF]
     handoffs = h.groupby("family").size()  # forgets that a refused handoff goes there and back
     lost = ((h.flag & FACTS_LOST) > 0).astype(int).groupby(h.family).sum()

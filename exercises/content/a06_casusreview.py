@@ -8,7 +8,7 @@ CELLS = [
             "nl": """
 # Opdracht 6 — Casusreview
 
-**Tijd:** ongeveer 45 minuten · **Punten:** 12
+**Tijd:** ongeveer 45 minuten · **Punten:** 13
 
 Na een ernstig incident kijkt het netwerk terug: waar had de keten kunnen handelen? In de
 stalkingszaak die de inspecties in 2019 onderzochten, bereikten signalen verschillende
@@ -26,7 +26,7 @@ Na deze opdracht kun je in de gebeurtenissen van één gezin
 
 | deel | onderwerp | punten |
 |---|---|---|
-| A | Waar ging informatie verloren? | 2 |
+| A | Waar ging informatie verloren? | 3 |
 | B | Wachten, en wie hield de veiligheid vast? | 3 |
 | C | Signalen die niet samenkwamen | 3 |
 | D | Reflectie (nakijken door de trainer) | 4 |
@@ -34,7 +34,7 @@ Na deze opdracht kun je in de gebeurtenissen van één gezin
             "en": """
 # Assignment 6 — Case review (casusreview)
 
-**Time:** about 45 minutes · **Points:** 12
+**Time:** about 45 minutes · **Points:** 13
 
 After a serious incident the network looks back: where could the chain have acted? In the stalking
 case the inspectorates reviewed in 2019, signals reached different organisations without anyone
@@ -50,7 +50,7 @@ After this assignment you can point out in the events of one family
 
 | part | topic | points |
 |---|---|---|
-| A | Where was information lost? | 2 |
+| A | Where was information lost? | 3 |
 | B | Waiting, and who held the family's safety? | 3 |
 | C | Signals that were not combined | 3 |
 | D | Reflection (graded by the trainer) | 4 |
@@ -119,28 +119,61 @@ and the columns `facts_lost`, `refused`, `sender_keeps_safety`, `nobody_holds_sa
     Md(
         {
             "nl": """
-## Deel A — Waar ging informatie verloren? (2 punten)
+## Deel A — Waar ging informatie verloren? (3 punten)
 
-Zet in `lost_at` de overdrachten in `before` waarbij informatie verloren ging, in de tijd geordend,
-als lijst van paren `(van, naar)` met de namen uit de kolommen `organisation` en `to`.
+Schrijf `lost_handoffs(events)`: ze geeft de overdrachten in een journey-tabel `events` waarbij
+informatie verloren ging, in de tijd geordend, als lijst van paren `(van, naar)` met de namen uit
+de kolommen `organisation` en `to`. Ging er nergens informatie verloren, dan is dat een lege lijst.
+Zet daarna `lost_at = lost_handoffs(before)`.
+
+**Foutgeval:** is `events` **leeg** (de keten zag het gezin nooit), dan geeft `lost_handoffs` een
+`ValueError`: "geen verlies" en "niets gezien" zijn in een review niet hetzelfde.
 """,
             "en": """
-## Part A — Where was information lost? (2 points)
+## Part A — Where was information lost? (3 points)
 
-Put in `lost_at` the handoffs in `before` in which information was lost, in time order, as a list of
-pairs `(from, to)` with the names from the columns `organisation` and `to`.
+Write `lost_handoffs(events)`: it returns the handoffs in a journey table `events` in which
+information was lost, in time order, as a list of pairs `(from, to)` with the names from the columns
+`organisation` and `to`. If information was lost nowhere, that is an empty list. Then set
+`lost_at = lost_handoffs(before)`.
+
+**Error case:** if `events` is **empty** (the chain never saw the family), `lost_handoffs` raises a
+`ValueError`: in a review "no loss" and "nothing seen" are not the same.
 """,
         }
     ),
     Solution(
         "lost_at",
-        """
-### BEGIN SOLUTION
-lost = before[(before.event == "handoff") & before.facts_lost]
-lost_at = list(zip(lost.organisation, lost.to))
-### END SOLUTION
+        {
+            "nl": '''
+def lost_handoffs(events):
+    """De overdrachten in `events` met verloren informatie, als (van, naar), in de tijd geordend."""
+    ### BEGIN SOLUTION
+    if events.empty:
+        raise ValueError("geen gebeurtenissen: de keten zag dit gezin nooit")
+    lost = events[(events.event == "handoff") & events.facts_lost]
+    return list(zip(lost.organisation, lost.to))
+    ### END SOLUTION
+
+
+lost_at = lost_handoffs(before)
 lost_at
-""",
+''',
+            "en": '''
+def lost_handoffs(events):
+    """The handoffs in `events` with lost information, as (from, to), in time order."""
+    ### BEGIN SOLUTION
+    if events.empty:
+        raise ValueError("no events: the chain never saw this family")
+    lost = events[(events.event == "handoff") & events.facts_lost]
+    return list(zip(lost.organisation, lost.to))
+    ### END SOLUTION
+
+
+lost_at = lost_handoffs(before)
+lost_at
+''',
+        },
     ),
     Tests(
         "test_lost_at",
@@ -171,6 +204,38 @@ _h = _r[(_r.family == case.family) & (_r.event == EventKind.HANDOFF) & (_r.time 
 _h = _h[(_h.flag & FACTS_LOST) > 0].sort_values("time", kind="stable")
 _want = [(_K(int(a)).label, _K(int(b)).label) for a, b in zip(_h.org_kind, _h.detail)]
 assert lost_at == _want, "lost_at is wrong: (from, to), every handoff with loss, in time order"
+### END HIDDEN TESTS
+''',
+        },
+    ),
+    Tests(
+        "test_lost_handoffs_error",
+        1,
+        {
+            "nl": '''
+"""lost_handoffs() geeft een ValueError voor een lege journey."""
+try:
+    lost_handoffs(before.iloc[0:0])
+except ValueError:
+    pass
+else:
+    raise AssertionError("verwacht een ValueError voor een lege tabel, maar er kwam geen fout")
+### BEGIN HIDDEN TESTS
+_quiet = before[~before.facts_lost]
+assert len(_quiet) > 0 and lost_handoffs(_quiet) == [], "zonder verlies is het een lege lijst, geen fout"
+### END HIDDEN TESTS
+''',
+            "en": '''
+"""lost_handoffs() raises a ValueError for an empty journey."""
+try:
+    lost_handoffs(before.iloc[0:0])
+except ValueError:
+    pass
+else:
+    raise AssertionError("expected a ValueError for an empty table, but no error was raised")
+### BEGIN HIDDEN TESTS
+_quiet = before[~before.facts_lost]
+assert len(_quiet) > 0 and lost_handoffs(_quiet) == [], "without loss it is an empty list, not an error"
 ### END HIDDEN TESTS
 ''',
         },
@@ -464,8 +529,14 @@ ASSIGNMENT = Assignment(
     mistake=Mistake(
         "lost_at",
         """
-lost = before[before.facts_lost]
-lost_at = list(zip(lost.to, lost.organisation))  # (to, from): the wrong way round
+def lost_handoffs(events):
+    if events.empty:
+        raise ValueError("no events: the chain never saw this family")
+    lost = events[events.facts_lost]
+    return list(zip(lost.to, lost.organisation))  # (to, from): the wrong way round
+
+
+lost_at = lost_handoffs(before)
 """,
         fails=frozenset({"test_lost_at"}),
     ),
