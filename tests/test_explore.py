@@ -62,6 +62,22 @@ def test_example_spec_is_valid_and_selects_assumptions() -> None:
     assert len(design.runs()) == spec.samples * len(spec.scenarios) * spec.replications
 
 
+def test_explored_ranges_straddle_the_baseline() -> None:
+    """Each default uncertainty is explored on both sides of its default (unless the default sits
+    on a bound of its valid range), so the exploration is not shifted away from the baseline."""
+    from simulation.parameters.registry import parameter_lookup
+
+    lookup = parameter_lookup()
+    spec = load_spec(ROOT / "scenarios" / "explore" / "which-assumptions-decide.yaml")
+    one_sided = []
+    for u in build_design(spec).uncertainties:
+        row = lookup[u.path]
+        on_valid_bound = row.value in (row.low, row.high)
+        if not (u.low < row.value < u.high or (on_valid_bound and u.low <= row.value <= u.high)):
+            one_sided.append(f"{u.path}: default {row.value}, explored {u.low}..{u.high}")
+    assert not one_sided, "\n".join(one_sided)
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [

@@ -26,6 +26,19 @@ def test_every_parameter_has_unit_range_and_source() -> None:
     assert not problems, "parameters without provenance:\n" + "\n".join(problems)
 
 
+def test_every_default_lies_in_its_plausible_range() -> None:
+    """The baseline must be a point of the space the exploration samples."""
+    outside = [
+        f"{row.path}: default {row.value} outside plausible {row.plausible_low}..{row.plausible_high}"
+        for row in registry()
+        if row.is_numeric
+        and row.plausible_low is not None
+        and row.plausible_high is not None
+        and not (row.plausible_low <= row.value <= row.plausible_high)
+    ]
+    assert not outside, "\n".join(outside)
+
+
 def test_sources_name_figures_rows_or_say_assumption() -> None:
     rows = registry()
     sourced = [r for r in rows if not r.is_assumption]

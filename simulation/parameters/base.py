@@ -21,10 +21,14 @@ class Frozen(BaseModel):
 
     A group may name, in `SOURCES`, sources for the fields of its sub-groups where the
     sub-group's own default source does not fit (e.g. the GI's attrition is published,
-    other organisations' is not). Keys are dotted paths relative to the group.
+    other organisations' is not), and in `PLAUSIBLE`, plausible ranges where the sub-group's
+    shared range does not fit its value (e.g. recovery care barely stops violence; the police
+    hand a restraining order to the mayor within hours, not days). Keys are dotted paths
+    relative to the group. A default always lies inside its plausible range (tested).
     """
 
     SOURCES: ClassVar[dict[str, str]] = {}
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {}
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 

@@ -7,6 +7,8 @@ from that vision; the sizes are assumptions (FIGURES D: no effect sizes are publ
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from simulation.parameters.base import Frozen, param, probability, share
 
 _VISION = "assumption; direction from the visie gefaseerd samenwerken aan veiligheid (2021)"
@@ -63,6 +65,15 @@ def _help(gain: float, relapse: float, direct: float, stable: float, recovery: f
 
 class HelpParams(Frozen):
     """Kinds of help (rows of the help x phase effectiveness matrix)."""
+
+    # Kinds of help whose effect lies outside the range shared by all kinds; the calibrated
+    # gains get the range the calibration searched (docs/calibration.md).
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {
+        "risk_care.stop_hazard_gain": (2.0, 12.0),
+        "treatment.stop_hazard_gain": (0.2, 1.5),  # treatment of addiction or psychiatric problems
+        "recovery_care.stop_hazard_gain": (0.0, 1.0),  # aims at recovery, not at stopping violence
+        "supervision.stop_hazard_gain": (1.0, 12.0),
+    }
 
     risk_care: HelpEffectParams = _help(5.0, 0.2, 0.5, 1.0, 0.6)
     treatment: HelpEffectParams = _help(0.5, 0.2, 0.3, 1.0, 1.0)

@@ -8,6 +8,8 @@ these (FIGURES D); they are assumptions informed by the inspectorates' reviews.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from simulation.parameters.base import Frozen, param, probability
 
 
@@ -41,6 +43,15 @@ def _route(delay: float, lost: float, refused: float, keeps: float) -> RoutePara
 
 class HandoffParams(Frozen):
     """All routes of the chain in current practice, and what a lost fact costs."""
+
+    # Routes whose value lies outside (or at the edge of) the range shared by all routes.
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {
+        "police_to_veilig_thuis.delay_days": (0.5, 5.0),  # police forward reports within days
+        "police_to_veilig_thuis.p_sender_keeps_safety": (0.0, 0.3),  # police close the callout
+        "police_to_mayor.delay_days": (0.05, 1.0),  # restraining order decided within hours
+        "police_to_mayor.p_sender_keeps_safety": (0.8, 1.0),  # police stay while the mayor decides
+        "police_to_prosecution.delay_days": (0.5, 3.0),  # a suspect goes to ZSM the same day or next
+    }
 
     police_to_veilig_thuis: RouteParams = _route(2.0, 0.15, 0.0, 0.1)
     police_to_mayor: RouteParams = _route(0.2, 0.05, 0.0, 1.0)

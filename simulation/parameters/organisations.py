@@ -244,7 +244,7 @@ class ProsecutionParams(Frozen):
         0.2,
         doc="Chance that a conviction ends the violence (deterrence, separation, the perpetrator leaving).",
         source="calibrated to FIGURES T11 (7.5% reconvicted for HG within two years)",
-        plausible=(0.0, 0.5),
+        plausible=(0.0, 0.85),
     )
     custody_days: float = param(
         90.0, unit="days", low=1.0, high=3650.0, doc="Mean length of a custodial sentence served."
@@ -299,6 +299,8 @@ class YouthProtectionParams(Frozen):
         "supervision.max_per_fte": "FIGURES T12 (≈18 families per professional in practice)",
         "supervision.duration_days": "derived: FIGURES T8 (OTS stock 19,400 / inflow ≈7,900)",
     }
+    # Attrition at a normal caseload; the observed ≈20% includes leaving under overload.
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {"staff.attrition_per_year": (0.04, 0.25)}
 
     staff: StaffParams = _staff(1100.0, 0.2)
     supervision: CaseloadParams = CaseloadParams(

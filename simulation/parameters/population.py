@@ -7,6 +7,8 @@ into view of the chain; many of them never do (FIGURES B, prevalence).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import model_validator
 
 from simulation.parameters.base import Frozen, param, probability, share
@@ -47,6 +49,10 @@ def _type(share_: float, rate: float, serious: float, children: float) -> Violen
 
 class ViolenceMix(Frozen):
     """Mix of violence types in the at-risk population (BRIEF §3)."""
+
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {
+        "financial_exploitation.serious_multiplier": (0.1, 1.0),  # rarely physical harm
+    }
 
     partner: ViolenceTypeParams = _type(0.34, 1.0, 1.0, 0.55)
     ex_partner_stalking: ViolenceTypeParams = _type(0.06, 1.4, 1.5, 0.45)
@@ -152,7 +158,7 @@ class RiskParams(Frozen):
         doc="How much care avoidance raises a family's own level of violence (log of the ratio).",
     )
     p_stop_per_month: float = probability(
-        0.03, doc="Monthly chance that violence stops without help (desistance).", plausible=(0.005, 0.04)
+        0.03, doc="Monthly chance that violence stops without help (desistance).", plausible=(0.005, 0.08)
     )
     p_relapse_per_month: float = probability(
         0.04,
@@ -222,7 +228,7 @@ class OnsetParams(Frozen):
         doc="Share of the households with violence at the start that Veilig Thuis already knows "
         "(a report in the three years before), so that repeat reports are recognised from day one.",
         source="calibrated to FIGURES T5",
-        plausible=(0.3, 0.7),
+        plausible=(0.3, 0.85),
     )
 
 
@@ -232,7 +238,7 @@ class SignalParams(Frozen):
     p_police_callout: float = probability(
         0.15,
         doc="Chance that police are called to a minor incident.",
-        plausible=(0.08, 0.25),
+        plausible=(0.08, 0.4),
         source="calibrated to FIGURES T3/T7",
     )
     police_serious_multiplier: float = param(
@@ -246,7 +252,7 @@ class SignalParams(Frozen):
     p_professional_signal: float = probability(
         0.025,
         doc="Chance that a professional (school, doctor, youth care) notices an incident.",
-        plausible=(0.02, 0.08),
+        plausible=(0.02, 0.15),
         source="calibrated to FIGURES T2/T3",
     )
     children_professional_multiplier: float = param(
@@ -265,7 +271,7 @@ class SignalParams(Frozen):
     p_citizen_signal: float = probability(
         0.025,
         doc="Chance that the victim, relatives or bystanders contact Veilig Thuis.",
-        plausible=(0.02, 0.08),
+        plausible=(0.02, 0.15),
         source="calibrated to FIGURES T2/T3",
     )
     care_avoidance_signal_factor: float = param(

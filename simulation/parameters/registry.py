@@ -63,22 +63,26 @@ def _generic_plausible(value: Any, low: float | None, high: float | None) -> lis
     return [lo, hi]
 
 
-def _walk(model: BaseModel, prefix: str, sources: dict[str, str]) -> list[ParameterInfo]:
+def _walk(
+    model: BaseModel, prefix: str, sources: dict[str, str], ranges: dict[str, tuple[float, float]]
+) -> list[ParameterInfo]:
     rows: list[ParameterInfo] = []
     own_sources = {f"{prefix}{key}": value for key, value in getattr(model, "SOURCES", {}).items()}
     sources = {**own_sources, **sources}
+    own_ranges = {f"{prefix}{key}": value for key, value in getattr(model, "PLAUSIBLE", {}).items()}
+    ranges = {**own_ranges, **ranges}
     for name, info in type(model).model_fields.items():
         if not prefix and name in _META_FIELDS:
             continue
         value = getattr(model, name)
         path = f"{prefix}{name}"
         if isinstance(value, Frozen):
-            rows.extend(_walk(value, f"{path}.", sources))
+            rows.extend(_walk(value, f"{path}.", sources, ranges))
             continue
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         low, high = _bounds(info)
-        stated = extra.get("plausible")
-        if isinstance(stated, list):
+        stated = ranges.get(path, extra.get("plausible"))
+        if isinstance(stated, list | tuple):
             plausible: list[float | None] = [float(stated[0]), float(stated[1])]  # type: ignore[arg-type]
         else:
             plausible = _generic_plausible(value, low, high)
@@ -95,7 +99,7 @@ def _walk(model: BaseModel, prefix: str, sources: dict[str, str]) -> list[Parame
                 plausible_high=plausible[1],
                 source=source,
                 doc=info.description or "",
-                explicit_plausible="plausible" in extra,
+                explicit_plausible=stated is not None,
             )
         )
     return rows
@@ -107,7 +111,7 @@ def registry(scenario: Scenario | None = None) -> list[ParameterInfo]:
     Parameters fitted by the calibration carry the calibration as their source.
     """
     calibrated = dict.fromkeys(calibration()["values"], calibration_source())
-    return _walk(scenario or default_scenario(), "", calibrated)
+    return _walk(scenario or default_scenario(), "", calibrated, {})
 
 
 def parameter_lookup(scenario: Scenario | None = None) -> dict[str, ParameterInfo]:
