@@ -19,7 +19,7 @@ def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], va
     """`target[index] += value`, counting repeated indices (like `np.add.at`, but faster).
 
     A handful of indices: a plain loop; small targets (counters per function or kind):
-    `np.bincount`; otherwise `np.add.at`.
+    `np.bincount`; otherwise `np.add.at` with the value in the target's dtype.
     """
     if isinstance(index, tuple):  # a pair of index arrays into a matrix
         flat = np.ravel_multi_index(index, target.shape)
@@ -38,7 +38,16 @@ def add_at(target: NDArray[Any], index: IntArray | tuple[IntArray, IntArray], va
     elif target.ndim == 1 and target.size <= _SMALL_TARGET:
         target += _counts(index, value, target.size).astype(target.dtype, copy=False)
     else:
-        np.add.at(target, index, value)
+        np.add.at(target, index, _as_dtype_of(target, value))
+
+
+def _as_dtype_of(target: NDArray[Any], value: Any) -> Any:
+    """`value` in `target`'s dtype where that is a safe kind of cast (int64 counts into an int16
+    counter): `np.add.at` is fast only when the dtypes match (20x for a thousand indices)."""
+    value = np.asarray(value)
+    if value.dtype != target.dtype and np.can_cast(value.dtype, target.dtype, casting="same_kind"):
+        return value.astype(target.dtype)
+    return value
 
 
 def _counts(flat_index: IntArray, value: Any, size: int) -> NDArray[Any]:

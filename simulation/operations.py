@@ -10,6 +10,7 @@ waited and counts the new professional and assessment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -64,7 +65,7 @@ class Operations:
 
     def _speed(self, queue: JobQueue, hours_per_week: float) -> float:
         """Work speeds up as the backlog grows from half a week to a week and a half of work."""
-        backlog = sum(item[3] for item in queue.waiting)
+        backlog = sum(map(itemgetter(3), queue.waiting))  # hours of the waiting jobs
         pressure = backlog / max(hours_per_week, 1e-9)
         return 1.0 + self.model.params.care.workload.speed_up_under_backlog * min(max(pressure - 0.5, 0.0), 1.0)
 

@@ -1,0 +1,43 @@
+"""`add_at` counts repeated indices exactly like `np.add.at`, on every path it takes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulation.arrays import add_at
+
+
+@pytest.mark.parametrize("n_indices", [3, 40, 2_000])  # plain loop, numpy paths
+@pytest.mark.parametrize("size", [10, 100_000])  # bincount for small targets, np.add.at otherwise
+@pytest.mark.parametrize(
+    ("dtype", "make_value"),
+    [
+        (np.int16, lambda rng, n: 1),
+        (np.int32, lambda rng, n: rng.integers(-3, 4, n)),  # int64 values into an int32 counter
+        (np.int64, lambda rng, n: rng.random(n) < 0.5),  # booleans count as 0/1
+        (np.float64, lambda rng, n: rng.random(n)),
+    ],
+)
+def test_add_at_matches_numpy(n_indices, size, dtype, make_value) -> None:
+    rng = np.random.default_rng(7)
+    index = rng.integers(0, min(size, 50), n_indices)  # many repeats
+    value = make_value(rng, n_indices)
+    expected = np.zeros(size, dtype=dtype)
+    np.add.at(expected, index, np.asarray(value).astype(dtype))
+    target = np.zeros(size, dtype=dtype)
+    add_at(target, index, value)
+    assert target.dtype == dtype
+    np.testing.assert_allclose(target, expected, rtol=1e-12)
+
+
+def test_add_at_on_a_column_of_a_matrix_and_on_matrix_pairs() -> None:
+    rng = np.random.default_rng(3)
+    counts = np.zeros((1_000, 6), dtype=np.int16)
+    rows = rng.integers(0, 20, 500)
+    add_at(counts[:, 2], rows, 1)
+    assert counts[:, 2].sum() == 500 and counts[:, [0, 1, 3, 4, 5]].sum() == 0
+    assert counts[:, 2].tolist() == np.bincount(rows, minlength=1_000).tolist()
+    pairs = np.zeros((4, 5), dtype=np.int64)
+    add_at(pairs, (np.array([0, 0, 3, 3, 3]), np.array([1, 1, 4, 4, 0])), 1)
+    assert pairs[0, 1] == 2 and pairs[3, 4] == 2 and pairs[3, 0] == 1 and pairs.sum() == 5
