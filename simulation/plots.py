@@ -53,11 +53,7 @@ def time_series(
     for ax, name in zip(axes.flat, series, strict=False):
         label, unit, better = SERIES[name]
         part = bands[bands["series"] == name]
-        for colour, (scenario, rows_) in zip(COLOURS, part.groupby("scenario", sort=False), strict=False):
-            rows_ = rows_.sort_values("year")
-            ax.fill_between(rows_["year"], rows_["p2_5"], rows_["p97_5"], color=colour, alpha=BAND_95, lw=0)
-            ax.fill_between(rows_["year"], rows_["p10"], rows_["p90"], color=colour, alpha=BAND_80, lw=0)
-            ax.plot(rows_["year"], rows_["median"], color=colour, lw=1.6, label=labels.get(scenario, scenario))
+        _bands(ax, part, COLOURS, labels)
         _shade_phases(ax, milestones)
         ax.set_title(f"{label} ({better} is better)", fontsize=10)
         ax.set_xlabel("years since the policy start")
@@ -69,6 +65,15 @@ def time_series(
     figure.suptitle("Time paths: median, 80% and 95% intervals over replications", fontsize=11)
     figure.tight_layout()
     return figure
+
+
+def _bands(ax: plt.Axes, part: pd.DataFrame, colours: Sequence[str], labels: dict[str, str]) -> None:
+    """One median line with 80% and 95% bands per scenario, over the years."""
+    for colour, (scenario, rows) in zip(colours, part.groupby("scenario", sort=False), strict=False):
+        rows = rows.sort_values("year")
+        ax.fill_between(rows["year"], rows["p2_5"], rows["p97_5"], color=colour, alpha=BAND_95, lw=0)
+        ax.fill_between(rows["year"], rows["p10"], rows["p90"], color=colour, alpha=BAND_80, lw=0)
+        ax.plot(rows["year"], rows["median"], color=colour, lw=1.6, label=labels.get(scenario, scenario))
 
 
 def differences_over_time(
@@ -86,11 +91,7 @@ def differences_over_time(
     for ax, name in zip(axes.flat, series, strict=False):
         label, unit, better = SERIES[name]
         part = diffs[diffs["series"] == name]
-        for colour, (scenario, rows_) in zip(COLOURS[1:], part.groupby("scenario", sort=False), strict=False):
-            rows_ = rows_.sort_values("year")
-            ax.fill_between(rows_["year"], rows_["p2_5"], rows_["p97_5"], color=colour, alpha=BAND_95, lw=0)
-            ax.fill_between(rows_["year"], rows_["p10"], rows_["p90"], color=colour, alpha=BAND_80, lw=0)
-            ax.plot(rows_["year"], rows_["median"], color=colour, lw=1.6, label=labels.get(scenario, scenario))
+        _bands(ax, part, COLOURS[1:], labels)
         ax.axhline(0.0, color="black", lw=0.8)
         _shade_phases(ax, milestones)
         ax.set_title(f"{label}: difference with {labels.get(baseline, baseline)}", fontsize=10)

@@ -119,12 +119,17 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         wait_until_serving(url, server, log_path)
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=20)
+        stop(server, timeout_s=20)
+
+
+def stop(server: subprocess.Popen[bytes], timeout_s: float) -> None:
+    """Terminate a server process; kill it if it does not stop within `timeout_s`."""
+    server.terminate()
+    try:
+        server.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=timeout_s)
 
 
 def shot(page: Page, name: str, selector: str | None = None) -> None:
@@ -353,9 +358,4 @@ def test_the_same_dashboard_runs_inside_jupyterlab(page: Page, tmp_path: Path) -
         output.locator(".view-repeat").first.scroll_into_view_if_needed()
         shot(page, "08-jupyterlab")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=30)
+        stop(server, timeout_s=30)

@@ -123,8 +123,8 @@ def assignments(course: Path | str) -> list[AssignmentInfo]:
     return found
 
 
-def resolve_assignments(course: Path | str, requested: Iterable[str] | None) -> list[str]:
-    """Requested assignment ids (all when none), checked against `source/`."""
+def resolve_assignments(course: Path | str, requested: Iterable[str] | None, field: str = "assignment") -> list[str]:
+    """Requested assignment ids (all when none), checked against `source/`; `field` names the option."""
     known = [a.assignment_id for a in assignments(course)]
     wanted = list(requested or [])
     if not wanted:
@@ -133,7 +133,7 @@ def resolve_assignments(course: Path | str, requested: Iterable[str] | None) -> 
         if name not in known:
             raise SamenloopError(
                 f"unknown assignment{did_you_mean(name, known)}",
-                field="assignment",
+                field=field,
                 value=name,
                 allowed=", ".join(known),
                 fix="use an assignment id from `samenloop course status`",

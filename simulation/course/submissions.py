@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from simulation.course.grading import assignments, check_course_dir
-from simulation.errors import SamenloopError, did_you_mean
+from simulation.course.grading import assignments, check_course_dir, resolve_assignments
+from simulation.errors import SamenloopError
 
 DEFAULT_PATTERN = r"^(?P<student>[^/\\]+?)\.ipynb$"
 STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
@@ -142,14 +142,8 @@ def scan(
     root = check_course_dir(course)
     by_id = {a.assignment_id: a for a in assignments(root)}
     by_meta = {(a.exercise, a.language): a for a in assignments(root)}
-    if assignment is not None and assignment not in by_id:
-        raise SamenloopError(
-            f"unknown assignment{did_you_mean(assignment, by_id)}",
-            field="--assignment",
-            value=assignment,
-            allowed=", ".join(by_id),
-            fix="use an assignment id from `samenloop course status`",
-        )
+    if assignment is not None:
+        resolve_assignments(root, [assignment], field="--assignment")
     source = Path(folder)
     if not source.exists():
         raise SamenloopError("the submission folder does not exist", file=str(source), fix="check the path")

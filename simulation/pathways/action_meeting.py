@@ -57,22 +57,8 @@ class ActionMeeting:
     def candidates(self, now: float) -> pd.DataFrame:
         """The waiting list as the prioritisation rule sees it."""
         pop = self.model.population
-        if not self._rows:
-            return pd.DataFrame(
-                columns=[
-                    "family",
-                    "proposed_day",
-                    "waiting_days",
-                    "acute",
-                    "risk_score",
-                    "children",
-                    "serious_incidents",
-                    "reports",
-                    "care_avoiding",
-                    "region",
-                ]
-            )
-        fam, day, acute, score = (np.asarray(c) for c in zip(*self._rows, strict=True))
+        columns = zip(*self._rows, strict=True) if self._rows else ([], [], [], [])
+        fam, day, acute, score = (np.asarray(c, dtype=float) for c in columns)
         fam = fam.astype(np.int64)
         return pd.DataFrame(
             {
