@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from simulation.calibration.measures import MEASURES
+from simulation.calibration.measures import measure_all
 from simulation.calibration.targets import Measure, Target, load_targets
 from simulation.runner import run_scenario
 
@@ -30,8 +30,7 @@ class CheckRow:
 
 def _run(args: tuple[str, int, str, float, float]) -> dict[str, float]:
     scenario, seed, scale, years, warmup_years = args
-    result = run_scenario(scenario, scale=scale, years=years, seed=seed, warmup_years=warmup_years)
-    return {name: float(function(result)) for name, function in MEASURES.items()}
+    return measure_all(run_scenario(scenario, scale=scale, years=years, seed=seed, warmup_years=warmup_years))
 
 
 def check(

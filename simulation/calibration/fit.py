@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import yaml
 
-from simulation.calibration.measures import MEASURES
+from simulation.calibration.measures import measure_all
 from simulation.calibration.targets import Target, load_targets
 from simulation.errors import SamenloopError
 from simulation.files import write_text_atomic
@@ -95,8 +95,7 @@ def simulate_measures(
 ) -> dict[str, float]:
     """Every target measure for one run with the given calibrated values (worker function)."""
     scenario = scenario_from_overrides(overrides(values), base=Scenario())
-    result = run_scenario(scenario, scale=scale, years=years, seed=seed, warmup_years=warmup_years)
-    return {name: float(function(result)) for name, function in MEASURES.items()}
+    return measure_all(run_scenario(scenario, scale=scale, years=years, seed=seed, warmup_years=warmup_years))
 
 
 def _simulate(args: tuple[dict[str, float], int, str, float, float]) -> dict[str, float]:

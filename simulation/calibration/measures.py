@@ -167,3 +167,8 @@ MEASURES: dict[str, Callable[[RunResult], float]] = {
     for name, function in globals().items()
     if callable(function) and not name.startswith("_") and getattr(function, "__module__", "") == __name__
 }
+
+
+def measure_all(result: RunResult) -> dict[str, float]:
+    """Every target measure of one run."""
+    return {name: float(function(result)) for name, function in MEASURES.items()}

@@ -24,7 +24,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from simulation.cli_errors import user_errors
+from simulation.cli_errors import err_console, user_errors
 
 if TYPE_CHECKING:
     from simulation.course.grading import Outcome
@@ -36,7 +36,6 @@ app = typer.Typer(
     help="The graded training course: generate, release, collect or import, autograde, feedback, export.",
 )
 console = Console()
-err_console = Console(stderr=True)
 
 CourseOption = Annotated[
     Path | None, typer.Option("--course", help="The course directory (default: the repository's exercises/).")
