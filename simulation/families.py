@@ -24,6 +24,8 @@ from simulation.enums import ComplicatingFactor, HelpType, Measure, SafetyPhase,
 from simulation.parameters.population import PopulationParams
 from simulation.randomness import RandomStreams
 
+_FEW = 32  # up to this many families, plain Python is faster than numpy (measured)
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -202,6 +204,8 @@ class FamilyPopulation:
         A family that appears twice in one batch (two decisions at once) gets two consecutive
         counters, so the two decisions do not share one random number.
         """
+        if idx.size <= _FEW:
+            return self._next_counters_few(idx)
         counters = self.decision_counter[idx].copy()
         if idx.size > 1:
             order = np.argsort(idx, kind="stable")
@@ -214,6 +218,15 @@ class FamilyPopulation:
         add_at(self.decision_counter, idx, 1)
         return counters
 
+    def _next_counters_few(self, idx: IntArray) -> IntArray:
+        """`_next_counters` for a handful of families, in plain Python (same counters)."""
+        counter = self.decision_counter
+        out = []
+        for family in idx.tolist():
+            out.append(int(counter[family]))
+            counter[family] += 1
+        return np.array(out, dtype=counter.dtype)
+
     def draws(self, stream: str, idx: IntArray) -> NDArray[np.float64]:
         """One keyed uniform per family for a decision; each family's counter advances."""
         return self.streams.keyed_array(stream, idx, self._next_counters(idx))
@@ -225,11 +238,11 @@ class FamilyPopulation:
     # ------------------------------------------------------------- incident clock
     def _schedule(self, idx: IntArray | slice) -> None:
         rate = self.rate_per_day[idx]
-        with np.errstate(divide="ignore"):
-            wait = np.where(rate > 0, (self.hazard_target[idx] - self.hazard_used[idx]) / rate, np.inf)
+        wait = np.full(rate.shape, np.inf)
+        np.divide(self.hazard_target[idx] - self.hazard_used[idx], rate, out=wait, where=rate > 0)
         nxt = np.maximum(self.hazard_at[idx] + wait, self.processed_day + 1.0)
         self.next_time[idx] = nxt
-        self.next_day[idx] = np.where(nxt < NEVER, np.floor(np.minimum(nxt, NEVER - 1)), NEVER).astype(np.int32)
+        self.next_day[idx] = np.floor(np.minimum(nxt, NEVER))  # NEVER: no incident planned
 
     def reschedule(self, idx: IntArray | slice, now: float) -> None:
         """The rate of families `idx` (ids, or a slice for all) changed at `now`: re-plan their next incident."""

@@ -116,27 +116,31 @@ class EventLog:
         """Write the held batches into one block per column (vectorised over batches)."""
         if not self._batches:
             return
-        counts = np.fromiter((n for n, _ in self._batches), dtype=np.int64, count=len(self._batches))
+        sizes, rows = zip(*self._batches, strict=True)
+        counts = np.array(sizes, dtype=np.int64)
         offsets = np.cumsum(counts) - counts
         total = int(counts.sum())
-        for i, name in enumerate(_NAMES):
+        for name, values in zip(_NAMES, zip(*rows, strict=True), strict=True):
             dtype = COLUMNS[name]
-            values = [v[i] for _, v in self._batches]
-            is_array = np.fromiter(
-                (isinstance(v, np.ndarray) and v.ndim > 0 for v in values), dtype=bool, count=len(values)
-            )
             column = np.empty(total, dtype=dtype)
-            for select in (is_array, ~is_array):
-                which = np.flatnonzero(select)
-                if which.size == 0:
-                    continue
-                n = counts[which]
-                starts = np.repeat(offsets[which] - (np.cumsum(n) - n), n)
-                positions = starts + np.arange(int(n.sum()))
-                if select is is_array:
-                    column[positions] = np.concatenate([values[k] for k in which.tolist()]).astype(dtype, copy=False)
-                else:
-                    column[positions] = np.repeat(np.array([values[k] for k in which.tolist()], dtype=dtype), n)
+            is_array = np.array([type(v) is np.ndarray for v in values], dtype=bool)
+            arrays = np.flatnonzero(is_array)
+            if arrays.size:
+                blocks = [values[k] for k in arrays.tolist()]
+                if any(block.ndim == 0 for block in blocks):  # a 0-d array is a scalar
+                    is_array[arrays] = [block.ndim > 0 for block in blocks]
+                    arrays = np.flatnonzero(is_array)
+                    blocks = [values[k] for k in arrays.tolist()]
+                if arrays.size:
+                    column[_positions(offsets[arrays], counts[arrays])] = np.concatenate(blocks).astype(
+                        dtype, copy=False
+                    )
+            scalars = np.flatnonzero(~is_array)
+            if scalars.size:
+                n = counts[scalars]
+                column[_positions(offsets[scalars], n)] = np.repeat(
+                    np.array([values[k] for k in scalars.tolist()], dtype=dtype), n
+                )
             self._chunks[name].append(column)
         self._batches = []
         self._pending_rows = 0
@@ -176,6 +180,12 @@ class EventLog:
         """The log as a DataFrame; with `labels`, enum codes become readable category names."""
         frame = pd.DataFrame(self.arrays())
         return label_events(frame) if labels else frame
+
+
+def _positions(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Row positions of blocks that start at `starts` and hold `counts` rows, block after block."""
+    shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    return shift + np.arange(int(counts.sum()))
 
 
 def label_events(frame: pd.DataFrame) -> pd.DataFrame:

@@ -64,3 +64,20 @@ def test_two_decisions_about_one_family_in_a_batch_get_different_draws() -> None
     assert pop.decision_counter[5] == 3 and pop.decision_counter[7] == 1
     single = FamilyPopulation(Scenario().population, 1 / 26, 1, 400, RandomStreams(3), n_services=15)
     assert single.draws("decision", np.array([5]))[0] == u[0], "the first decision keeps its draw"
+
+
+def test_decision_counters_agree_for_a_few_and_for_many_families() -> None:
+    from simulation.families import _FEW, FamilyPopulation
+    from simulation.parameters import Scenario
+
+    def population() -> FamilyPopulation:
+        return FamilyPopulation(Scenario().population, 1 / 26, 1, 400, RandomStreams(3), n_services=15)
+
+    families = np.tile([5, 7, 5, 9, 5, 7], 12)  # 72 decisions, families repeated within the batch
+    assert families.size > _FEW
+    in_one_batch, in_small_batches = population(), population()
+    many = in_one_batch.draws("decision", families)
+    few = np.concatenate([in_small_batches.draws("decision", families[i : i + 4]) for i in range(0, 72, 4)])
+    assert np.array_equal(many, few), "a batch's draws depend on how the batch was split"
+    assert np.array_equal(in_one_batch.decision_counter, in_small_batches.decision_counter)
+    assert in_one_batch.decision_counter[5] == 36
