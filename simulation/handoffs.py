@@ -45,13 +45,17 @@ _ROUTE_FIELDS = ("delay_days", "p_facts_lost", "p_refused", "p_sender_keeps_safe
 
 
 def _columns(outbox: list[tuple[int, tuple[Any, ...]]], total: int) -> dict[str, NDArray[Any]]:
-    """The outbox as one array per field (scalars repeated, arrays copied in)."""
+    """The outbox as one new array per field (scalars repeated, arrays copied in)."""
+    sizes, rows = zip(*outbox, strict=True)
     cols = {}
-    for i, (name, dtype) in enumerate(_FIELDS):
+    for (name, dtype), values in zip(_FIELDS, zip(*rows, strict=True), strict=True):
+        if all(type(v) is not np.ndarray for v in values):  # one value per send: repeat it
+            cols[name] = np.repeat(np.array(values, dtype=dtype), sizes)
+            continue
         column = np.empty(total, dtype=dtype)
         offset = 0
-        for n, values in outbox:
-            column[offset : offset + n] = values[i]
+        for n, value in zip(sizes, values, strict=True):
+            column[offset : offset + n] = value
             offset += n
         cols[name] = column
     return cols
@@ -125,10 +129,7 @@ class Dispatcher:
         model = self.model
         fam, service = cols["family"], cols["service"]
         region = model.population.region[fam]
-        qids = np.empty(total, dtype=np.int64)
-        for s in np.unique(service).tolist():
-            sel = service == s
-            qids[sel] = model.route_queue[ServiceKind(s)][region[sel]]
+        qids = model.queue_by_service[service, region]
         arrival = cols["now"].copy()
         holder = np.full(total, -1, dtype=np.int64)
         flags = cols["flags"]

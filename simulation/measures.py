@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import ArrayLike
 
-from simulation.arrays import BoolArray, IntArray
+from simulation.arrays import BoolArray, IntArray, per_item
 from simulation.enums import EventKind, Measure
 
 if TYPE_CHECKING:
@@ -59,8 +59,7 @@ class MeasureBook:
         fam = families if all_keep else families[keeps]
         if fam.size == 0:
             return keeps
-        at = np.full(n, now, dtype=float) if np.ndim(now) == 0 else np.asarray(now, dtype=float)
-        duration = np.full(n, duration_days, dtype=float) if np.ndim(duration_days) == 0 else np.asarray(duration_days)
+        at, duration = per_item(now, n), per_item(duration_days, n)
         if not all_keep:
             at, duration = at[keeps], duration[keeps]
             org = org if np.ndim(org) == 0 else np.asarray(org)[keeps]

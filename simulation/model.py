@@ -204,6 +204,9 @@ class ChainModel(mesa.Model):
         )
         self.org_workload = np.zeros(len(self.orgs))
         self.queues: list[JobQueue | Caseload] = []
+        # The queue that performs each function for each region (rows are views of one matrix,
+        # so a region's conversion updates both).
+        self.queue_by_service = np.full((len(ServiceKind), self.n_regions), -1, dtype=np.int64)
         self.route_queue: dict[ServiceKind, IntArray] = {}
         queue_share: list[float] = []
         for spec in SERVICES.values():
@@ -212,7 +215,8 @@ class ChainModel(mesa.Model):
                 queue = self._new_queue(spec, org_id)
                 queue_share.append(spec.share(scenario))
                 by_org[org_id] = queue.qid
-            self.route_queue[spec.kind] = np.array([by_org[o] for o in self.org_by_kind[spec.org_kind].tolist()])
+            self.route_queue[spec.kind] = self.queue_by_service[spec.kind]
+            self.route_queue[spec.kind][:] = [by_org[o] for o in self.org_by_kind[spec.org_kind].tolist()]
         self.queue_share = np.asarray(queue_share)
         self.queue_org = np.array([q.org for q in self.queues], dtype=np.int64)
         self.service_hours = {spec.kind: spec.hours(scenario) for spec in SERVICES.values()}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray, add_at
+from simulation.arrays import IntArray, add_at, group_by
 from simulation.enums import EventKind, Reason
 from simulation.queues import Caseload, JobQueue
 from simulation.records import NO_HOLDER
@@ -131,7 +131,7 @@ class Operations:
         add_at(model.hours_today, kind, hours)
         if ends is not None:
             jobs.end[ids] = ends
-        groups = [(ServiceKind(s), ids[services == s]) for s in np.unique(services).tolist()]
+        groups = [(ServiceKind(s), sel) for s, sel in group_by(services, ids)]
         for service, sel in groups:
             if SERVICES[service].is_caseload:
                 model.begin_case(sel, SERVICES[service])
@@ -165,12 +165,8 @@ class Operations:
             return
         model = self.model
         ids = np.asarray(due, dtype=np.int64)
-        services = model.jobs.service[ids]
-        order = np.argsort(services, kind="stable")
-        ids, services = ids[order], services[order]
-        bounds = np.flatnonzero(np.diff(services)) + 1
-        for group in np.split(ids, bounds):
-            service = ServiceKind(int(model.jobs.service[group[0]]))
+        for code, group in group_by(model.jobs.service[ids], ids):
+            service = ServiceKind(code)
             spec = SERVICES[service]
             if spec.is_caseload:
                 model.end_case(group, spec)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray, add_at
+from simulation.arrays import IntArray, add_at, per_item
 from simulation.enums import EventKind, HelpType, SafetyPhase
 from simulation.families import FamilyPopulation
 from simulation.parameters.care import HelpEffectParams, HelpParams, PhaseParams
@@ -25,7 +25,7 @@ def _set_phase(
 ) -> None:
     if idx.size == 0:
         return
-    times = np.broadcast_to(np.asarray(now, dtype=float), idx.shape)
+    times = per_item(now, idx.size)
     log.add_many(times, EventKind.PHASE_CHANGE, family=idx, detail=int(phase), value=pop.phase[idx])
     add_at(pop.phase_counts, pop.phase[idx], -1)
     pop.phase_counts[phase] += idx.size
@@ -42,7 +42,7 @@ def enter_view(pop: FamilyPopulation, idx: IntArray, now: float | NDArray[np.flo
     `now` is the time of each family's signal (or one time for all); a family seen twice in the
     batch enters view at its first signal.
     """
-    times = np.broadcast_to(np.asarray(now, dtype=float), idx.shape)
+    times = per_item(now, idx.size)
     pop.last_contact_time[idx] = times
     unseen = pop.phase[idx] == SafetyPhase.NOT_IN_VIEW
     if not unseen.any():

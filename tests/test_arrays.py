@@ -1,11 +1,11 @@
-"""`add_at` counts repeated indices exactly like `np.add.at`, on every path it takes."""
+"""Array helpers: `add_at` counts repeated indices like `np.add.at` on every path; grouping; broadcasting."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from simulation.arrays import add_at
+from simulation.arrays import add_at, group_by, per_item
 
 
 @pytest.mark.parametrize("n_indices", [3, 40, 2_000])  # plain loop, numpy paths
@@ -41,3 +41,21 @@ def test_add_at_on_a_column_of_a_matrix_and_on_matrix_pairs() -> None:
     pairs = np.zeros((4, 5), dtype=np.int64)
     add_at(pairs, (np.array([0, 0, 3, 3, 3]), np.array([1, 1, 4, 4, 0])), 1)
     assert pairs[0, 1] == 2 and pairs[3, 4] == 2 and pairs[3, 0] == 1 and pairs.sum() == 5
+
+
+@pytest.mark.parametrize("keys", [[], [4], [2, 2, 2], [3, 1, 3, 0, 1, 3]])
+def test_group_by_matches_a_mask_per_unique_key(keys: list[int]) -> None:
+    key_array = np.asarray(keys, dtype=np.int16)
+    items = np.arange(10, 10 + len(keys))
+    expected = [(int(k), items[key_array == k]) for k in np.unique(key_array)]
+    got = group_by(key_array, items)
+    assert [k for k, _ in got] == [k for k, _ in expected]
+    for (_, part), (_, want) in zip(got, expected, strict=True):
+        assert part.tolist() == want.tolist(), "items lost their order within a group"
+
+
+def test_per_item_repeats_a_scalar_and_keeps_an_array() -> None:
+    assert per_item(2.5, 3).tolist() == [2.5, 2.5, 2.5]
+    assert per_item(np.float32(1.0), 2).dtype == np.float64
+    values = np.array([1.0, 2.0])
+    assert per_item(values, 2) is values

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from simulation.arrays import IntArray, add_at
+from simulation.arrays import IntArray, add_at, per_item
 from simulation.assessment import assess, risk_score
 from simulation.enums import OrgKind, Reason
 from simulation.pathways import care
@@ -118,7 +118,7 @@ def request_board(
         reason=Reason.REQUEST_BOARD_INVESTIGATION,
         sender=org[fresh],
         route="veilig_thuis_to_board",
-        delay_factor=np.broadcast_to(delay_factor, fam.shape)[fresh],
+        delay_factor=per_item(delay_factor, fam.size)[fresh],
     )
 
 
