@@ -54,8 +54,7 @@ def _counts(flat_index: IntArray, value: Any, size: int) -> NDArray[Any]:
     """Sum of `value` per position 0..size-1 (`value` a scalar or one value per index)."""
     if np.ndim(value) == 0 and value == 1:
         return np.bincount(flat_index, minlength=size)
-    weights = np.broadcast_to(np.asarray(value, dtype=float), np.shape(flat_index))
-    return np.bincount(flat_index, weights=weights, minlength=size)
+    return np.bincount(flat_index, weights=per_item(value, flat_index.size), minlength=size)
 
 
 def per_item(value: Any, n: int) -> FloatArray:

@@ -48,7 +48,7 @@ def convert_region(model: ChainModel, region: int) -> None:
     for spec in SERVICES.values():
         if not spec.bundled:
             continue
-        old = model.queues[int(model.route_queue[spec.kind][region])]
+        old = model.queues[int(model.queue_by_service[spec.kind, region])]
         if spec.org_kind in WHOLE_ORGS:
             # The whole queue, with its waiting and running work, now belongs to the team.
             old_org = old.org
@@ -60,7 +60,7 @@ def convert_region(model: ChainModel, region: int) -> None:
         new = _new_queue(model, spec.kind, rvt)
         shares.append(moved_board / total)
         _move_waiting(model, old, new, region)
-        model.route_queue[spec.kind][region] = new.qid
+        model.queue_by_service[spec.kind, region] = new.qid
     model.queue_share = np.asarray(shares)
     model.queue_org = np.array([q.org for q in model.queues], dtype=np.int64)
     model.region_converted[region] = True

@@ -204,10 +204,9 @@ class ChainModel(mesa.Model):
         )
         self.org_workload = np.zeros(len(self.orgs))
         self.queues: list[JobQueue | Caseload] = []
-        # The queue that performs each function for each region (rows are views of one matrix,
-        # so a region's conversion updates both).
+        # The queue that performs each function (row) for each region (column); a region's
+        # conversion to a regional safety team moves its columns.
         self.queue_by_service = np.full((len(ServiceKind), self.n_regions), -1, dtype=np.int64)
-        self.route_queue: dict[ServiceKind, IntArray] = {}
         queue_share: list[float] = []
         for spec in SERVICES.values():
             by_org = {}
@@ -215,8 +214,7 @@ class ChainModel(mesa.Model):
                 queue = self._new_queue(spec, org_id)
                 queue_share.append(spec.share(scenario))
                 by_org[org_id] = queue.qid
-            self.route_queue[spec.kind] = self.queue_by_service[spec.kind]
-            self.route_queue[spec.kind][:] = [by_org[o] for o in self.org_by_kind[spec.org_kind].tolist()]
+            self.queue_by_service[spec.kind] = [by_org[o] for o in self.org_by_kind[spec.org_kind].tolist()]
         self.queue_share = np.asarray(queue_share)
         self.queue_org = np.array([q.org for q in self.queues], dtype=np.int64)
         self.service_hours = {spec.kind: spec.hours(scenario) for spec in SERVICES.values()}
@@ -418,7 +416,7 @@ class ChainModel(mesa.Model):
 
     def org_for_service(self, service: ServiceKind, regions: ArrayLike) -> IntArray:
         """Who performs `service` for each region now (VT or the regional safety team)."""
-        return self.queue_org[self.route_queue[service][np.asarray(regions, dtype=np.int64)]]
+        return self.queue_org[self.queue_by_service[service, np.asarray(regions, dtype=np.int64)]]
 
     def org_kind_of(self, orgs: ArrayLike) -> IntArray:
         """Organisation kind per organisation id (-1 for none)."""

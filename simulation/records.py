@@ -123,18 +123,12 @@ class EventLog:
         for name, values in zip(_NAMES, zip(*rows, strict=True), strict=True):
             dtype = COLUMNS[name]
             column = np.empty(total, dtype=dtype)
-            is_array = np.array([type(v) is np.ndarray for v in values], dtype=bool)
+            # Arrays of one or more dimensions are copied in; scalars (and 0-d arrays) are repeated.
+            is_array = np.array([type(v) is np.ndarray and v.ndim > 0 for v in values], dtype=bool)
             arrays = np.flatnonzero(is_array)
             if arrays.size:
                 blocks = [values[k] for k in arrays.tolist()]
-                if any(block.ndim == 0 for block in blocks):  # a 0-d array is a scalar
-                    is_array[arrays] = [block.ndim > 0 for block in blocks]
-                    arrays = np.flatnonzero(is_array)
-                    blocks = [values[k] for k in arrays.tolist()]
-                if arrays.size:
-                    column[_positions(offsets[arrays], counts[arrays])] = np.concatenate(blocks).astype(
-                        dtype, copy=False
-                    )
+                column[_positions(offsets[arrays], counts[arrays])] = np.concatenate(blocks).astype(dtype, copy=False)
             scalars = np.flatnonzero(~is_array)
             if scalars.size:
                 n = counts[scalars]
