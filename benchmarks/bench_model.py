@@ -7,7 +7,9 @@ Prints:
   * national scale, 5 policy years (+ warm-up): wall time and peak memory (separate process);
   * microseconds per simulated event (event records written);
   * the family-incident core of the model against a plain-numpy reference of the same process
-    (incident clock by hazard thresholds, monthly risk walk), timed side by side, interleaved.
+    (incident clock by hazard thresholds, monthly risk walk), timed side by side, interleaved;
+  * how the cost of a simulated day grows with the day's work: one region with its demand and
+    capacity multiplied by 1/4, 1 and 4 (the day's batches grow, the number of steps does not).
 
 Targets (issue: core chain model): region <= 1 s, national <= 10 s, peak memory <= 1.5 GB,
 core ratio <= 3x. The machine is shared and noisy: ratios measured in one run are what count.
@@ -168,6 +170,28 @@ def core_ratio(days: int, scale: float, repeats: int) -> tuple[float, float, flo
     return m, ref, m / ref
 
 
+def batch_scaling(multipliers: tuple[float, ...], years: float) -> list[tuple[float, float, float, float]]:
+    """Milliseconds per simulated day and microseconds per record for one region whose demand
+    and capacity are multiplied by each of `multipliers` (a preset made for this benchmark)."""
+    from simulation import scale
+    from simulation.model import ChainModel
+    from simulation.scenario_files import load_scenario
+
+    scenario = load_scenario("current-practice")
+    rows = []
+    for k in multipliers:
+        name = f"region x {k:g}"
+        scale.SCALES[name] = scale.ScalePreset(name, 1, 1, k / scale.N_VT_REGIONS)
+        model = ChainModel(scenario, scale=name, years=years, seed=1)
+        start = time.perf_counter()
+        model.run()
+        seconds = time.perf_counter() - start
+        del scale.SCALES[name]
+        days, records = model.horizon_days, len(model.log)
+        rows.append((k, records / days, seconds / days * 1e3, seconds / records * 1e6))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="shorter runs (smoke check of this script)")
@@ -206,6 +230,19 @@ def main() -> None:
     width = max(len(r[0]) for r in rows)
     for label, value, target in rows:
         print(f"{label:<{width}}  {value:>32}  {target}")
+
+    scaling_years = 0.5 if args.quick else 1.0
+    scaling = batch_scaling((0.25, 1.0, 4.0), years=scaling_years)
+    print(f"\ncost of a day against its work (one region, demand and capacity x k, {scaling_years:g} y + 1 y warm-up):")
+    print(f"{'k':>6}  {'records/day':>11}  {'ms/day':>7}  {'us/record':>9}")
+    for k, per_day, ms, us in scaling:
+        print(f"{k:>6g}  {per_day:>11.0f}  {ms:>7.2f}  {us:>9.1f}")
+    (_, n1, ms1, _), (_, n4, ms4, _) = scaling[1], scaling[2]
+    marginal = (ms4 - ms1) / (n4 - n1) * 1e3
+    print(
+        f"a record costs {marginal:.1f} us at the margin (x1 -> x4); at x1 the other "
+        f"{ms1 - marginal * n1 / 1e3:.2f} ms of a day is per-step and per-batch overhead"
+    )
 
 
 if __name__ == "__main__":
