@@ -174,21 +174,17 @@ def batch_scaling(multipliers: tuple[float, ...], years: float) -> list[tuple[fl
     """Milliseconds per simulated day and microseconds per record for one region whose demand
     and capacity are multiplied by each of `multipliers` (a preset made for this benchmark)."""
     from simulation import scale
-    from simulation.model import ChainModel
-    from simulation.scenario_files import load_scenario
 
-    scenario = load_scenario("current-practice")
     rows = []
     for k in multipliers:
         name = f"region x {k:g}"
         scale.SCALES[name] = scale.ScalePreset(name, 1, 1, k / scale.N_VT_REGIONS)
-        model = ChainModel(scenario, scale=name, years=years, seed=1)
-        start = time.perf_counter()
-        model.run()
-        seconds = time.perf_counter() - start
-        del scale.SCALES[name]
-        days, records = model.horizon_days, len(model.log)
-        rows.append((k, records / days, seconds / days * 1e3, seconds / records * 1e6))
+        try:
+            run = run_once(name, years)
+        finally:
+            del scale.SCALES[name]
+        days, records = run["days"], run["events"]
+        rows.append((k, records / days, run["run_s"] / days * 1e3, run["run_s"] / records * 1e6))
     return rows
 
 
