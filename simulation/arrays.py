@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -65,6 +66,38 @@ def per_item(value: Any, n: int) -> FloatArray:
     if np.ndim(value) == 0:
         return np.full(n, value, dtype=float)
     return np.asarray(value, dtype=float)
+
+
+def stack_batches(values: Sequence[Any], sizes: Sequence[int], dtype: Any) -> NDArray[Any]:
+    """One new column from batches of rows: batch k holds `sizes[k]` rows and gives either one
+    value for all of them (a scalar or a 0-d array, repeated) or one per row (an array, copied in).
+    """
+    is_array = [type(v) is np.ndarray and v.ndim > 0 for v in values]
+    if not any(is_array):
+        return np.repeat(np.array(values, dtype=dtype), sizes)
+    if len(values) <= _SMALL:  # a few batches (a day's handoffs): fill block by block
+        column = np.empty(sum(sizes), dtype=dtype)
+        offset = 0
+        for n, value in zip(sizes, values, strict=True):
+            column[offset : offset + n] = value
+            offset += n
+        return column
+    counts = np.asarray(sizes, dtype=np.int64)
+    offsets = np.cumsum(counts) - counts
+    column = np.empty(int(counts.sum()), dtype=dtype)
+    arrays = np.flatnonzero(is_array)
+    column[_positions(offsets[arrays], counts[arrays])] = np.concatenate([values[k] for k in arrays.tolist()])
+    scalars = np.flatnonzero(~np.asarray(is_array))
+    column[_positions(offsets[scalars], counts[scalars])] = np.repeat(
+        np.array([values[k] for k in scalars.tolist()], dtype=dtype), counts[scalars]
+    )
+    return column
+
+
+def _positions(starts: IntArray, counts: IntArray) -> IntArray:
+    """Row positions of blocks that start at `starts` and hold `counts` rows, block after block."""
+    shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    return shift + np.arange(int(counts.sum()))
 
 
 def unique(values: IntArray) -> IntArray:

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import gammaincinv
 
-from simulation.arrays import IntArray, add_at
+from simulation.arrays import IntArray, add_at, stack_batches
 from simulation.enums import EventKind, Reason
 from simulation.jobs import NORMAL
 from simulation.records import FACTS_LOST, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
@@ -44,21 +44,13 @@ _FIELDS = (
 _ROUTE_FIELDS = ("delay_days", "p_facts_lost", "p_refused", "p_sender_keeps_safety", "crosses_merger_boundary")
 
 
-def _columns(outbox: list[tuple[int, tuple[Any, ...]]], total: int) -> dict[str, NDArray[Any]]:
+def _columns(outbox: list[tuple[int, tuple[Any, ...]]]) -> dict[str, NDArray[Any]]:
     """The outbox as one new array per field (scalars repeated, arrays copied in)."""
     sizes, rows = zip(*outbox, strict=True)
-    cols = {}
-    for (name, dtype), values in zip(_FIELDS, zip(*rows, strict=True), strict=True):
-        if all(type(v) is not np.ndarray for v in values):  # one value per send: repeat it
-            cols[name] = np.repeat(np.array(values, dtype=dtype), sizes)
-            continue
-        column = np.empty(total, dtype=dtype)
-        offset = 0
-        for n, value in zip(sizes, values, strict=True):
-            column[offset : offset + n] = value
-            offset += n
-        cols[name] = column
-    return cols
+    return {
+        name: stack_batches(values, sizes, dtype)
+        for (name, dtype), values in zip(_FIELDS, zip(*rows, strict=True), strict=True)
+    }
 
 
 class Dispatcher:
@@ -125,7 +117,7 @@ class Dispatcher:
             return
         total, outbox = self._pending, self._outbox
         self._outbox, self._pending = [], 0
-        cols = _columns(outbox, total)
+        cols = _columns(outbox)
         model = self.model
         fam, service = cols["family"], cols["service"]
         region = model.population.region[fam]

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike
 
+from simulation.arrays import stack_batches
 from simulation.enums import EventKind, OrgKind, Reason, SignalSource
 
 FACTS_LOST = 1
@@ -117,25 +118,8 @@ class EventLog:
         if not self._batches:
             return
         sizes, rows = zip(*self._batches, strict=True)
-        counts = np.array(sizes, dtype=np.int64)
-        offsets = np.cumsum(counts) - counts
-        total = int(counts.sum())
         for name, values in zip(_NAMES, zip(*rows, strict=True), strict=True):
-            dtype = COLUMNS[name]
-            column = np.empty(total, dtype=dtype)
-            # Arrays of one or more dimensions are copied in; scalars (and 0-d arrays) are repeated.
-            is_array = np.array([type(v) is np.ndarray and v.ndim > 0 for v in values], dtype=bool)
-            arrays = np.flatnonzero(is_array)
-            if arrays.size:
-                blocks = [values[k] for k in arrays.tolist()]
-                column[_positions(offsets[arrays], counts[arrays])] = np.concatenate(blocks).astype(dtype, copy=False)
-            scalars = np.flatnonzero(~is_array)
-            if scalars.size:
-                n = counts[scalars]
-                column[_positions(offsets[scalars], n)] = np.repeat(
-                    np.array([values[k] for k in scalars.tolist()], dtype=dtype), n
-                )
-            self._chunks[name].append(column)
+            self._chunks[name].append(stack_batches(values, sizes, COLUMNS[name]))
         self._batches = []
         self._pending_rows = 0
 
@@ -174,12 +158,6 @@ class EventLog:
         """The log as a DataFrame; with `labels`, enum codes become readable category names."""
         frame = pd.DataFrame(self.arrays())
         return label_events(frame) if labels else frame
-
-
-def _positions(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Row positions of blocks that start at `starts` and hold `counts` rows, block after block."""
-    shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-    return shift + np.arange(int(counts.sum()))
 
 
 def label_events(frame: pd.DataFrame) -> pd.DataFrame:

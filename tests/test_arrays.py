@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulation.arrays import add_at, group_by, per_item
+from simulation.arrays import add_at, group_by, per_item, stack_batches
 
 
 @pytest.mark.parametrize("n_indices", [3, 40, 2_000])  # plain loop, numpy paths
@@ -59,3 +59,20 @@ def test_per_item_repeats_a_scalar_and_keeps_an_array() -> None:
     assert per_item(np.float32(1.0), 2).dtype == np.float64
     values = np.array([1.0, 2.0])
     assert per_item(values, 2) is values
+
+
+@pytest.mark.parametrize("n_batches", [3, 40])  # block by block, and by positions
+@pytest.mark.parametrize("kinds", ["scalars", "arrays", "mixed"])
+def test_stack_batches_repeats_scalars_and_copies_arrays_in_batch_order(n_batches: int, kinds: str) -> None:
+    rng = np.random.default_rng(5)
+    sizes = rng.integers(1, 5, n_batches).tolist()
+    values: list[object] = []
+    for k, n in enumerate(sizes):
+        as_array = kinds == "arrays" or (kinds == "mixed" and k % 2 == 1)
+        values.append(rng.integers(-50, 50, n) if as_array else (np.int64(k) if k % 3 == 0 else -k))
+    expected = [int(v) for value, n in zip(values, sizes, strict=True) for v in np.broadcast_to(value, n)]
+    column = stack_batches(values, sizes, np.int16)
+    assert column.dtype == np.int16
+    assert column.tolist() == expected
+    arrays = [v for v in values if isinstance(v, np.ndarray) and v.ndim > 0]
+    assert not any(np.shares_memory(column, v) for v in arrays), "the column must be a new array"
