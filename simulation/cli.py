@@ -35,6 +35,8 @@ SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Run seed (all ra
 def _format(value: float) -> str:
     if value != value:  # nan
         return "–"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.1f}M"  # no space: a table cell must not wrap inside a number
     if abs(value) >= 1000:
         return f"{value:,.0f}"
     if abs(value) >= 10:

@@ -135,24 +135,37 @@ class Comparison:
         interval comes from resampling the replications (bootstrap).
         """
         advantage = self.paired_series(series, scenario, other)
-        point = _crossing_month(np.nanmean(advantage, axis=0))
+        point = _crossing_month(_mean_over_replications(advantage))
         rng = np.random.default_rng(seed)
         n = advantage.shape[0]
         samples = np.array(
-            [_crossing_month(np.nanmean(advantage[rng.integers(0, n, n)], axis=0)) for _ in range(BOOTSTRAP)]
+            [_crossing_month(_mean_over_replications(advantage[rng.integers(0, n, n)])) for _ in range(BOOTSTRAP)]
         )
         months = advantage.shape[1]
+        # Percentile bootstrap: order statistics, as a sample that never crosses is inf ("never").
+        p10, p90 = np.quantile(samples, [0.1, 0.9], method="inverted_cdf")
         return {
             "series": series,
             "scenario": scenario,
             "other": other,
             "years": point / 12 if np.isfinite(point) else np.inf,
-            "p10_years": np.quantile(samples, 0.1) / 12,
-            "p90_years": np.quantile(samples, 0.9) / 12,
+            "p10_years": p10 / 12,
+            "p90_years": p90 / 12,
             "never_share": float(np.mean(~np.isfinite(samples))),
             "ahead_from_start": bool(point == 0),
             "horizon_years": months / 12,
         }
+
+
+def _mean_over_replications(values: np.ndarray) -> np.ndarray:
+    """Per month, the mean over the replications that have a value; NaN where none has one.
+
+    A series can be empty in its last months (repeat violence needs twelve months of follow-up).
+    """
+    present = ~np.isnan(values)
+    count = present.sum(axis=0)
+    total = np.where(present, values, 0.0).sum(axis=0)
+    return np.divide(total, count, out=np.full(total.shape, np.nan), where=count > 0)
 
 
 def _smooth(values: np.ndarray) -> np.ndarray:

@@ -118,7 +118,9 @@ def forest(
     tick_labels: list[str] = []
     for name in names:
         part = differences[differences["metric"] == name]
-        scale = np.nanmax(np.abs(part[["p2_5", "p97_5"]].to_numpy())) or 1.0
+        bounds = part[["p2_5", "p97_5"]].to_numpy()
+        finite = np.abs(bounds[np.isfinite(bounds)])  # none for a metric without values within the horizon
+        scale = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
         sign = -1.0 if better[name] == "lower" else 1.0
         for colour, scenario in zip(COLOURS[1:], scenarios, strict=False):
             row = part[part["scenario"] == scenario]
@@ -137,7 +139,7 @@ def forest(
             )
             y -= 1
         ticks.append(y + 1 + (len(scenarios) - 1) / 2)
-        tick_labels.append(metric_labels[name])
+        tick_labels.append(metric_labels[name] + ("" if finite.size else " (no value within the horizon)"))
         y -= 0.6
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(ticks, tick_labels, fontsize=8)

@@ -94,6 +94,26 @@ def test_crossing_sentence_reports_years_and_interval() -> None:
     assert text.startswith("B overtakes A on serious escalations after 2.8 years"), text
 
 
+def test_crossing_skips_months_without_values_and_keeps_never_in_its_interval() -> None:
+    """Repeat violence has no value in its last twelve months (its follow-up is not over); a
+    resample of replications that never crosses is `inf`, and the interval must say "never"."""
+    comparison = synthetic({"a": [0.0] * 5, "b": [0.0] * 5})
+    worse, better_later = np.ones(48), np.r_[np.ones(12), np.full(24, -10.0), np.ones(12)]
+    for series in (worse, better_later):
+        series[36:] = np.nan
+    per_run = {"a": [np.zeros(48)] * 5, "b": [better_later] + [worse] * 4}  # lower is better
+    comparison.arrays["monthly__repeat_violence_12m"] = np.stack([*per_run["a"], *per_run["b"]])
+
+    c = comparison.crossing("repeat_violence_12m", "b", "a")
+
+    # mean advantage -1 for a year, then (10 - 4) / 5 = 1.2: the six-month mean turns positive in month 14
+    assert c["years"] == pytest.approx(14 / 12)
+    assert np.isfinite(c["p10_years"]) and c["p90_years"] == np.inf
+    assert 0.2 < c["never_share"] < 0.5  # resamples without the one better replication: (4/5)^5 = 0.33
+    text = describe_crossing(c, {"a": "A", "b": "B"})
+    assert text.endswith(f"after 1.2 years (80% interval {c['p10_years']:.1f}–never years)."), text
+
+
 def test_compare_command_writes_report_and_tidy_data(tmp_path: Path, samenloop_cmd: list[str]) -> None:
     out = tmp_path / "cmp"
     args = [
@@ -113,6 +133,7 @@ def test_compare_command_writes_report_and_tidy_data(tmp_path: Path, samenloop_c
     ]
     done = subprocess.run(args, capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"})
     assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr, done.stderr  # half a year: no repeat violence measured yet
     report = (out / "report.html").read_text(encoding="utf-8")
     for section in (
         "Assessment table",

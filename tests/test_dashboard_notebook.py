@@ -23,6 +23,8 @@ def test_dashboard_notebook_runs_top_to_bottom() -> None:
     outputs = [o for cell in code for o in cell.outputs]
     errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, errors
+    warnings = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr" and "Warning" in o.text]
+    assert not warnings, f"{NOTEBOOK.name} shows trainers warnings: {warnings}"
     page_cell = next(cell for cell in code if "Page()" in cell.source)
     assert any(WIDGET in o.get("data", {}) for o in page_cell.outputs), "expected the dashboard displayed as a widget"
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")

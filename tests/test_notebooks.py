@@ -20,10 +20,11 @@ def test_notebook_runs_top_to_bottom(path: Path) -> None:
     NotebookClient(
         notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
     ).execute()
-    errors = [
-        o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs if o.output_type == "error"
-    ]
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    errors = [o for o in outputs if o.output_type == "error"]
     assert not errors, errors
+    warnings = [o.text for o in outputs if o.output_type == "stream" and o.name == "stderr" and "Warning" in o.text]
+    assert not warnings, f"{path.name} shows planners warnings: {warnings}"
 
 
 def test_planner_notebooks_exist() -> None:

@@ -106,6 +106,7 @@ def test_demo_command_writes_the_comparison_report(tmp_path: Path, samenloop_cmd
     args += ["--out", str(out)]
     done = subprocess.run(args, capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"})
     assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr, done.stderr
     report = (out / "report.html").read_text(encoding="utf-8")
     names = ("Current practice", "Intensive collaboration", "Restructuring", "Collaboration now, integration later")
     for name in names:
