@@ -187,29 +187,28 @@ def _crossing_month(advantage: np.ndarray) -> float:
     return float(crossing) if crossing <= last else np.inf
 
 
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: 'Wait for VT safety assessment' -> 'wait for VT safety assessment'."""
+    return label[:1].lower() + label[1:]
+
+
 def describe_crossing(c: dict[str, Any], labels: dict[str, str]) -> str:
-    """A crossing as one sentence, e.g. 'restructuring overtakes ... after 3.4 years (80%: 2.1-never)'."""
+    """A crossing as one sentence, e.g. 'restructuring overtakes ... after 3.4 years (80% interval 2.1–never years)'."""
     name, other = labels.get(c["scenario"], c["scenario"]), labels.get(c["other"], c["other"])
-    what = SERIES[c["series"]][0].lower()
-
-    def fmt(years: float) -> str:
-        return "never" if not np.isfinite(years) else f"{years:.1f}"
-
+    what = in_sentence(SERIES[c["series"]][0])
+    low, high = ("never" if not np.isfinite(y) else f"{y:.1f}" for y in (c["p10_years"], c["p90_years"]))
+    interval = f"80% interval {low}–{high} years"
     if c["ahead_from_start"]:
-        return (
-            f"{name} is ahead of {other} on {what} from the start (80% interval of the crossing: "
-            f"{fmt(c['p10_years'])}–{fmt(c['p90_years'])} years)."
-        )
-    if not np.isfinite(c["years"]):
-        return (
-            f"{name} does not overtake {other} on {what} within {c['horizon_years']:.0f} years "
-            f"(in {100 * (1 - c['never_share']):.0f}% of resampled replications it would, 80% interval "
-            f"{fmt(c['p10_years'])}–{fmt(c['p90_years'])} years)."
-        )
-    return (
-        f"{name} overtakes {other} on {what} after {c['years']:.1f} years (80% interval "
-        f"{fmt(c['p10_years'])}–{fmt(c['p90_years'])} years)."
-    )
+        return f"{name} is ahead of {other} on {what} from the start ({interval} for the crossing)."
+    if np.isfinite(c["years"]):
+        return f"{name} overtakes {other} on {what} after {c['years']:.1f} years ({interval})."
+    not_within = f"{name} does not overtake {other} on {what} within {c['horizon_years']:.0f} years"
+    crossing_share = 1.0 - c["never_share"]
+    if crossing_share == 0:
+        return f"{not_within}, in none of the resampled replications."
+    share = f"{100 * crossing_share:.0f}%" if crossing_share >= 0.005 else "under 1%"
+    detail = f"in {share} of resampled replications it would" + (f", {interval}" if low != "never" else "")
+    return f"{not_within} ({detail})."
 
 
 def check_scenarios(names: list[str]) -> None:

@@ -153,7 +153,7 @@ def forest(
 
 def waits_by_function(waits: dict[str, np.ndarray], labels: dict[str, str]) -> Figure:
     """Mean wait before each function starts: median and 80% interval over replications."""
-    names = [s.name.lower().replace("_", " ") for s in WAIT_SERVICES]
+    names = [s.label for s in WAIT_SERVICES]
     figure, ax = plt.subplots(figsize=(11, 4.2))
     width = 0.8 / max(len(waits), 1)
     x = np.arange(len(names))

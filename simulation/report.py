@@ -13,7 +13,7 @@ from jinja2 import Environment, StrictUndefined
 
 from simulation import metrics, plots
 from simulation.appraisal import assessment_table, group_verdicts
-from simulation.compare import Comparison, describe_crossing
+from simulation.compare import Comparison, describe_crossing, in_sentence
 from simulation.experiments.outcomes import SERIES
 from simulation.files import write_text_atomic
 from simulation.parameters import registry
@@ -93,7 +93,7 @@ def _dips(comparison: Comparison, diffs: pd.DataFrame, labels: dict[str, str]) -
             if not worse:
                 continue
             sentences.append(
-                f"{labels[scenario]}: {label.lower()} is at worst {abs(worst['median']):.3g} {unit} "
+                f"{labels[scenario]}: {in_sentence(label)} is at worst {abs(worst['median']):.3g} {unit} "
                 f"{'higher' if better == 'lower' else 'lower'} than {labels[comparison.baseline]} "
                 f"(80% interval of the difference {worst['p10']:.3g} to {worst['p90']:.3g}), "
                 f"around year {worst['year']:.1f}."

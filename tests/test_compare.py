@@ -12,9 +12,10 @@ import pytest
 
 from simulation import metrics
 from simulation.appraisal import assessment_table, group_verdicts, read
-from simulation.compare import Comparison, _crossing_month, describe_crossing
+from simulation.compare import Comparison, _crossing_month, describe_crossing, in_sentence
 from simulation.experiments.design import RunSettings, comparison_design
 from simulation.experiments.outcomes import SERIES
+from simulation.services import ServiceKind
 
 
 def synthetic(values: dict[str, list[float]], monthly: dict[str, np.ndarray] | None = None) -> Comparison:
@@ -166,3 +167,24 @@ def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) 
         )
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert expected in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("crossing", "expected"),
+    [
+        ({"years": np.inf, "p10_years": np.inf, "p90_years": np.inf, "never_share": 1.0}, "within 5 years, in none of"),
+        ({"years": np.inf, "p10_years": np.inf, "p90_years": np.inf, "never_share": 0.95}, "(in 5% of resampled"),
+        ({"years": np.inf, "p10_years": 2.5, "p90_years": np.inf, "never_share": 0.6}, "would, 80% interval 2.5–never"),
+        ({"years": 0.0, "p10_years": 0.0, "p90_years": 0.5, "ahead_from_start": True}, "from the start (80% interval"),
+    ],
+)
+def test_crossing_sentence_never_prints_an_empty_interval(crossing: dict, expected: str) -> None:
+    c = {"series": "serious_incidents", "scenario": "b", "other": "a", "horizon_years": 5.0, "ahead_from_start": False}
+    text = describe_crossing({**c, **crossing}, {"a": "A", "b": "B"})
+    assert expected in text and "never–never" not in text, text
+
+
+def test_labels_keep_their_acronyms() -> None:
+    assert in_sentence("Wait for VT safety assessment") == "wait for VT safety assessment"
+    assert ServiceKind.GI_SUPERVISION.label == "GI supervision"
+    assert ServiceKind.POLICE_COMPLAINT.label == "police complaint"
