@@ -1,9 +1,10 @@
 """Conversion of one region to a Regionaal Veiligheidsteam (restructuring scenario).
 
 At the region's conversion date its Veilig Thuis and its GI move into the regional safety team
-whole (staff, queues and running cases), together with the region's share of the district's
-child protection board (its staff share and the board investigations of the region's families
-that have not started yet). The team then performs these functions for the region; work
+whole (staff, vacancies with the recruitments under way, queues and running cases), together
+with the region's share of the district's child protection board (its staff share, as large a
+share of its recruitments, and the board investigations of the region's families that have not
+started yet). The team then performs these functions for the region; work
 between them becomes internal (`simulation.routes.restructured_routes`). Organisation-specific
 experience is partly lost.
 """

@@ -191,7 +191,26 @@ class Workforce:
         self.funded[source] -= positions
         self.funded[target] += positions
         self.headcount = np.bincount(self.org[self.active], minlength=self.n_orgs)
+        self._move_recruitments(source, target, share, rng)
         return int(moved.size)
+
+    def _move_recruitments(self, source: int, target: int, share: float, rng: np.random.Generator) -> None:
+        """The recruitments under way for `source` continue for the moved vacancies at `target`.
+
+        Without this, the vacancies moved with the positions would stay open for good: a vacancy
+        is recruited for when someone leaves, and the hire would arrive at `source`, which no
+        longer has the position.
+        """
+        under_way = [(day, i) for day in sorted(self._hires) for i, org in enumerate(self._hires[day]) if org == source]
+        n = round(share * len(under_way))
+        if n == 0:
+            return
+        chosen = range(n) if n == len(under_way) else rng.choice(len(under_way), size=n, replace=False).tolist()
+        for k in chosen:
+            day, i = under_way[k]
+            self._hires[day][i] = target
+        self.pending[source] -= n
+        self.pending[target] += n
 
     def lose_experience(self, org: int, share: float) -> None:
         """Organisation-specific experience lost (e.g. at a merger): experience x (1 - share)."""

@@ -1,0 +1,51 @@
+"""Workforce: leavers open vacancies that are recruited for, also across a transfer of positions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from helpers import variant
+from simulation.enums import OrgKind
+from simulation.model import ChainModel
+from simulation.records import EventLog
+from simulation.workforce import OrgStaffing, Workforce
+
+
+def workforce(positions: list[int], attrition_per_year: float) -> Workforce:
+    n = len(positions)
+    staffing = OrgStaffing(
+        attrition_per_year=np.full(n, attrition_per_year),
+        hiring_lag_days=np.full(n, 60.0),
+        sick_leave_share=np.zeros(n),
+        hours_per_day=np.full(n, 5.0),
+        years_to_full=np.ones(n),
+        new_hire_productivity=np.full(n, 0.5),
+    )
+    rngs = np.random.default_rng(1), np.random.default_rng(2)
+    return Workforce(staffing, np.asarray(positions), np.full(n, 5.0), *rngs, EventLog())
+
+
+@pytest.mark.parametrize("share", [1.0, 0.5])
+def test_vacancies_moved_by_a_transfer_are_still_recruited_for(share: float) -> None:
+    wf = workforce([40, 10, 0], attrition_per_year=2.0)
+    for day in range(60):  # many leave; their positions are being recruited for
+        wf.step(day)
+    assert wf.vacancies[0] > 5 and wf.pending[0] == wf.vacancies[0]
+
+    wf.transfer(0, 2, share, np.random.default_rng(3))
+
+    assert wf.pending[2] > 0, "recruitments under way must move with the positions"
+    wf.attrition_multiplier[:] = 0.0  # nobody leaves any more: every open position must be filled
+    for day in range(60, 60 + 3 * 365):
+        wf.step(day)
+    assert wf.headcount.tolist() == wf.funded.tolist() and wf.pending.tolist() == [0, 0, 0]
+
+
+def test_after_a_conversion_every_vacancy_is_being_recruited_for() -> None:
+    model = ChainModel(variant({}, "restructuring"), scale="region", years=4.0, warmup_years=0.5, seed=3)
+    model.run()
+    wf = model.workforce
+    team = int(model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0])
+    assert model.region_converted[0] and wf.funded[team] > 0
+    assert (wf.pending >= wf.vacancies).all(), {"vacancies": wf.vacancies.tolist(), "pending": wf.pending.tolist()}
