@@ -30,6 +30,7 @@ DAY_COUNTS = (
     "investigations",
     "board_investigations",
     "supervision_orders",
+    "children_with_supervision_orders",
     "restraining_orders",
     "meetings",
 )

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import yaml
 
-from helpers import hand_built
+from helpers import hand_built, run
 from simulation.calibration import measures
 from simulation.calibration.fit import CALIBRATED, calibrate, overrides, write_calibration
 from simulation.calibration.targets import load_targets
@@ -21,7 +21,7 @@ START, END = 365, 730  # one policy year after a one-year warm-up
 
 
 def result(families: list[dict], events: list[dict]) -> RunResult:
-    zeros = {"advice_requests": 0.0, "investigations": 0.0, "supervision_orders": 0.0}
+    zeros = {"advice_requests": 0.0, "investigations": 0.0, "children_with_supervision_orders": 0.0}
     return hand_built(families, events, START, END, daily=zeros)
 
 
@@ -103,6 +103,16 @@ def test_complaint_rate_and_reconviction() -> None:
     long_run.meta["end_day"] = 365 + 4 * 365
     # Convictions followed for two years: family 0 at 400 (repeat), 0 at 700 (none), 1 at 400 (none).
     assert measures.hg_reconviction_2y_share(long_run) == pytest.approx(1 / 3)
+
+
+def test_supervision_orders_are_counted_per_child_as_cbs_counts_them() -> None:
+    result = run()
+    policy = result.daily[result.daily["day"] >= result.start_day]
+    families, children = policy["supervision_orders"].sum(), policy["children_with_supervision_orders"].sum()
+    assert 0 < families < children <= 6 * families, (families, children)
+    assert measures.supervision_orders_per_year(result) == pytest.approx(
+        children * 26 / ((result.end_day - result.start_day) / 365.25)
+    )
 
 
 def test_every_target_measure_exists_and_targets_load() -> None:

@@ -113,7 +113,8 @@ def complaint_rate(result: RunResult) -> float:
 
 
 def supervision_orders_per_year(result: RunResult) -> float:
-    return _per_year(_daily_total(result, "supervision_orders"), result)
+    """New supervision orders a year, counted per child as CBS counts them (and as the stock is)."""
+    return _per_year(_daily_total(result, "children_with_supervision_orders"), result)
 
 
 def children_under_supervision(result: RunResult) -> float:

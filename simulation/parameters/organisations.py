@@ -269,6 +269,9 @@ class ProbationParams(Frozen):
 class ChildProtectionBoardParams(Frozen):
     """Raad voor de Kinderbescherming: protection investigations and requests to the court."""
 
+    # Calibrated to FIGURES T8 (new OTS per child) below the generic range of its first value 0.6.
+    PLAUSIBLE: ClassVar[dict[str, tuple[float, float]]] = {"p_request_measure_if_unsafe": (0.2, 0.9)}
+
     staff: StaffParams = _staff(600.0, 0.12)
     investigation_hours: float = param(
         40.0,

@@ -55,6 +55,7 @@ def juvenile_court(model: ChainModel, fam: IntArray, times: NDArray[np.float64],
     )
     granted &= model.not_in(ServiceKind.GI_SUPERVISION, fam)
     model.day_counts["supervision_orders"] += int(granted.sum())
+    model.day_counts["children_with_supervision_orders"] += int(model.population.n_children[fam[granted]].sum())
     model.dispatch.send(
         fam[granted],
         ServiceKind.GI_SUPERVISION,
