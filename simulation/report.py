@@ -92,11 +92,12 @@ def _dips(comparison: Comparison, diffs: pd.DataFrame, labels: dict[str, str]) -
             worse = worst["median"] > 0 if better == "lower" else worst["median"] < 0
             if not worse:
                 continue
+            noise = ", within the noise: the interval includes zero" if worst["p10"] <= 0 <= worst["p90"] else ""
             sentences.append(
                 f"{labels[scenario]}: {in_sentence(label)} is at worst {abs(worst['median']):.3g} {unit} "
                 f"{'higher' if better == 'lower' else 'lower'} than {labels[comparison.baseline]} "
                 f"(80% interval of the difference {worst['p10']:.3g} to {worst['p90']:.3g}), "
-                f"around year {worst['year']:.1f}."
+                f"around year {worst['year']:.1f}{noise}."
             )
     return sentences
 

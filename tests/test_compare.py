@@ -15,6 +15,7 @@ from simulation.appraisal import assessment_table, group_verdicts, read
 from simulation.compare import Comparison, _crossing_month, describe_crossing, in_sentence
 from simulation.experiments.design import RunSettings, comparison_design
 from simulation.experiments.outcomes import SERIES
+from simulation.report import _dips
 from simulation.services import ServiceKind
 
 
@@ -188,3 +189,21 @@ def test_labels_keep_their_acronyms() -> None:
     assert in_sentence("Wait for VT safety assessment") == "wait for VT safety assessment"
     assert ServiceKind.GI_SUPERVISION.label == "GI supervision"
     assert ServiceKind.POLICE_COMPLAINT.label == "police complaint"
+
+
+def test_a_dip_within_the_noise_is_called_so() -> None:
+    months, seeds = 24, 6
+    dip = np.r_[np.zeros(6), np.full(6, 5.0), np.zeros(12)]  # waits rise by 5 days in the first year
+    noise = np.array([1.0, 1.0, 1.0, 1.0, -1.0, -1.0])  # per seed: most a little worse, some better
+    comparison = synthetic({"current-practice": [0.0] * seeds, "restructuring": [0.0] * seeds})
+    for series, extra in (("triage_wait_days", dip), ("attrition", np.zeros(months))):
+        runs = [np.zeros(months)] * seeds + [extra + 0.01 * np.arange(months) * sign for sign in noise]
+        comparison.arrays[f"monthly__{series}"] = np.stack(runs)
+    labels = {"current-practice": "Now", "restructuring": "RVT"}
+
+    sentences = _dips(comparison, comparison.monthly_differences(), labels)
+
+    triage = next(s for s in sentences if "wait for VT safety assessment" in s)
+    attrition = next(s for s in sentences if "staff attrition" in s)
+    assert triage.startswith("RVT: wait for VT safety assessment is at worst 5") and "noise" not in triage, triage
+    assert attrition.endswith("within the noise: the interval includes zero."), attrition
