@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from simulation.dashboard import i18n
 from simulation.enums import OrgKind
 from simulation.experiments.outcomes import SERIES, WAIT_SERVICES
 
@@ -153,7 +154,7 @@ def forest(
 
 def waits_by_function(waits: dict[str, np.ndarray], labels: dict[str, str]) -> Figure:
     """Mean wait before each function starts: median and 80% interval over replications."""
-    names = [s.label for s in WAIT_SERVICES]
+    names = [i18n.service(s, "en") for s in WAIT_SERVICES]
     figure, ax = plt.subplots(figsize=(11, 4.2))
     width = 0.8 / max(len(waits), 1)
     x = np.arange(len(names))

@@ -37,14 +37,6 @@ class ServiceKind(IntEnum):
     ZVH_MEETING = 13
     MDA_TEAM = 14
 
-    @property
-    def label(self) -> str:
-        """The function's name for people, acronyms kept: 'VT triage', 'GI supervision'."""
-        return " ".join(w if w in _ACRONYMS else w.lower() for w in self.name.split("_"))
-
-
-_ACRONYMS = {"VT", "ZSM", "OM", "GI", "ZVH", "MDA"}
-
 
 @dataclass(frozen=True)
 class ServiceSpec:

@@ -16,7 +16,6 @@ from simulation.compare import Comparison, _crossing_month, describe_crossing, i
 from simulation.experiments.design import RunSettings, comparison_design
 from simulation.experiments.outcomes import SERIES
 from simulation.report import _dips
-from simulation.services import ServiceKind
 
 
 def synthetic(values: dict[str, list[float]], monthly: dict[str, np.ndarray] | None = None) -> Comparison:
@@ -185,10 +184,8 @@ def test_crossing_sentence_never_prints_an_empty_interval(crossing: dict, expect
     assert expected in text and "never–never" not in text, text
 
 
-def test_labels_keep_their_acronyms() -> None:
+def test_labels_keep_their_acronyms_in_sentences() -> None:
     assert in_sentence("Wait for VT safety assessment") == "wait for VT safety assessment"
-    assert ServiceKind.GI_SUPERVISION.label == "GI supervision"
-    assert ServiceKind.POLICE_COMPLAINT.label == "police complaint"
 
 
 def test_a_dip_within_the_noise_is_called_so() -> None:
