@@ -112,7 +112,7 @@ class FamilyPopulation:
         self.hazard_target = streams.keyed_exponential("incident_gap", ids, 0)
         self.hazard_used = np.zeros(n)
         self.hazard_at = self.onset_day.copy()
-        self.rate_per_day = self.effective_rate(ids) / DAYS_PER_YEAR
+        self.rate_per_day = self.effective_rate(ids, 0.0) / DAYS_PER_YEAR
         self.next_time = np.full(n, np.inf)
         self.next_day = np.full(n, NEVER, dtype=np.int32)
         self.processed_day = -1
@@ -187,9 +187,17 @@ class FamilyPopulation:
         """Families the chain currently knows."""
         return self.phase != SafetyPhase.NOT_IN_VIEW
 
-    def effective_rate(self, idx: IntArray | slice) -> NDArray[np.float64]:
-        """Incidents per year now: latent rate x stopped factor x measures."""
-        stopped = np.where(self.stopped[idx], self.params.risk.stopped_rate_factor, 1.0)
+    def effective_rate(self, idx: IntArray | slice, now: float) -> NDArray[np.float64]:
+        """Incidents per year at `now`: latent rate x stopped factor x measures.
+
+        After violence stopped, a residual rate remains that fades the longer it has stopped, as
+        the chance of relapse does; without the fading, every family that ever stopped would add
+        incidents for good and demand would grow for as long as a run lasts.
+        """
+        risk = self.params.risk
+        months_stopped = np.maximum(now - self.stopped_since[idx], 0.0) / (DAYS_PER_YEAR / 12)
+        residual = risk.stopped_rate_factor * np.exp(-months_stopped / risk.stopped_rate_decay_months)
+        stopped = np.where(self.stopped[idx], residual, 1.0)
         return self.latent_rate[idx] * stopped * self.measure_factor[idx]
 
     def truly_unsafe(self, idx: IntArray, now: float) -> NDArray[np.bool_]:
@@ -251,7 +259,7 @@ class FamilyPopulation:
         at = np.maximum(self.hazard_at[idx], now)
         self.hazard_used[idx] += (at - self.hazard_at[idx]) * self.rate_per_day[idx]
         self.hazard_at[idx] = at
-        self.rate_per_day[idx] = self.effective_rate(idx) / DAYS_PER_YEAR
+        self.rate_per_day[idx] = self.effective_rate(idx, now) / DAYS_PER_YEAR
         self._schedule(idx)
 
     def take_incidents(self, day: int) -> tuple[IntArray, NDArray[np.float64]]:

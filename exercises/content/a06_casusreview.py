@@ -278,8 +278,8 @@ print(f"{unprotected_days:.1f} days with nobody holding the family's safety; kep
         {
             "nl": '''
 """unprotected_days: dagen wachten zonder dat iemand de veiligheid bewaakte."""
-_ok = unprotected_days > 7
-assert _ok, f"dit gezin wachtte langer dan een week zonder dat iemand de veiligheid bewaakte, niet {unprotected_days}"
+_ok = unprotected_days > 0
+assert _ok, f"dit gezin is gekozen omdat het wachtte zonder dat iemand de veiligheid bewaakte; niet {unprotected_days}"
 ### BEGIN HIDDEN TESTS
 _r = result.records
 _own = _r[(_r.family == case.family) & (_r.time < case.escalation_time) & ((_r.flag & NO_HOLDER) > 0)]
@@ -290,8 +290,8 @@ assert _ok, "tel overdrachten én wachten bij de ontvanger, alleen zonder bewake
 ''',
             "en": '''
 """unprotected_days: days waiting while nobody watched the family's safety."""
-_ok = unprotected_days > 7
-assert _ok, f"this family waited more than a week with nobody watching its safety, not {unprotected_days}"
+_ok = unprotected_days > 0
+assert _ok, f"this family was chosen because it waited with nobody watching its safety; not {unprotected_days}"
 ### BEGIN HIDDEN TESTS
 _r = result.records
 _own = _r[(_r.family == case.family) & (_r.time < case.escalation_time) & ((_r.flag & NO_HOLDER) > 0)]

@@ -51,6 +51,7 @@ CALIBRATED: dict[str, tuple[float, float]] = {
     "organisations.veilig_thuis.p_conditions_if_unsafe": (0.3, 0.75),
     "organisations.veilig_thuis.p_board_if_unsafe_children": (0.2, 0.6),
     "organisations.veilig_thuis.share_triage": (0.2, 0.32),
+    "organisations.veilig_thuis.monitoring.duration_days": (120.0, 365.0),
     "organisations.youth_protection.staff.fte": (550.0, 1100.0),
     "organisations.youth_protection.staff.attrition_per_year": (0.04, 0.2),
     "organisations.youth_protection.supervision.duration_days": (600.0, 1300.0),

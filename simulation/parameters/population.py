@@ -179,7 +179,15 @@ class RiskParams(Frozen):
         low=0.0,
         high=1.0,
         plausible=(0.0, 0.1),
-        doc="Residual incident rate after violence stopped, relative to before.",
+        doc="Residual incident rate just after violence stopped, relative to before.",
+    )
+    stopped_rate_decay_months: float = param(
+        12.0,
+        unit="months",
+        low=0.5,
+        high=240.0,
+        plausible=(6.0, 36.0),
+        doc="Time scale on which the residual incident rate fades the longer violence has stopped.",
     )
     p_serious_base: float = probability(
         0.05, doc="Chance that an incident of a median-risk family is a serious escalation.", plausible=(0.02, 0.1)
