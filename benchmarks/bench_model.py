@@ -29,6 +29,7 @@ import numpy as np
 
 from simulation.families import DAYS_PER_YEAR, FamilyPopulation
 from simulation.parameters import Scenario
+from simulation.parameters.population import PopulationParams
 from simulation.randomness import RandomStreams
 from simulation.records import EventLog
 
@@ -68,9 +69,17 @@ def in_subprocess(scale: str, years: float) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def core_population() -> PopulationParams:
+    """Population parameters of the core comparison: everyone with violence active at day 0, no
+    history before the run (the plain-numpy reference has none)."""
+    params = Scenario().population
+    onset = params.onset.model_copy(update={"history_years": 0.0, "families_at_start": 150_000})
+    return params.model_copy(update={"onset": onset})
+
+
 def model_core(days: int, scale: float, seed: int) -> int:
     """The model's family-incident core: FamilyPopulation's clock and risk walk, with incident records."""
-    params = Scenario().population
+    params = core_population()
     pop = FamilyPopulation(params, scale, 1, days, RandomStreams(seed), n_services=15)
     log = EventLog()
     month = DAYS_PER_YEAR / 12
@@ -91,7 +100,7 @@ def model_core(days: int, scale: float, seed: int) -> int:
 
 def numpy_reference(days: int, scale: float, seed: int) -> int:
     """The same process written directly in numpy (no model objects)."""
-    p = Scenario().population
+    p = core_population()
     risk = p.risk
     rng = np.random.default_rng(seed)
     n0 = round(p.onset.families_at_start * scale)

@@ -9,6 +9,12 @@ has its k-th incident when the hazard integrated since incident k-1 reaches a un
 threshold drawn from the keyed stream ("incident_gap", i, k). A measure that lowers the rate
 (a restraining order, detention) only stretches the time to that threshold, so two scenarios
 run with the same seed give a family the same incidents until policy changes its rate.
+
+The run starts from the population's own steady state: households whose violence began in the
+years before day 0 (`onset.history_years`) live through that history month by month - escalation,
+stopping, relapse - before the run begins; those whose violence stopped so long ago that relapse
+has become negligible are left out. Without a history every household with violence at the start
+would be active and none would have stopped recently, and demand would drift for years.
 """
 
 from __future__ import annotations
@@ -35,6 +41,11 @@ NEVER = np.iinfo(np.int32).max
 DAYS_PER_YEAR = 365.25
 N_MEASURES = len(Measure)
 N_HELP = len(HelpType)
+# Households whose violence stopped this many decay times before day 0 are left out of the run:
+# their chance of relapse has fallen below 1% of its first value (exp(-5) = 0.7%).
+INERT_DECAYS = 5.0
+# Reports in this many years before count as known (FIGURES T5's repeat reports).
+KNOWN_YEARS = 3.0
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.int64)
 
 
@@ -63,10 +74,18 @@ class FamilyPopulation:
         self.streams = streams
         rng = streams.stream("population")
         at_start = round(params.onset.families_at_start * scale)
+        history_days = params.onset.history_years * DAYS_PER_YEAR
+        earlier = int(rng.poisson(params.onset.new_families_per_year * scale * params.onset.history_years))
         new = int(rng.poisson(params.onset.new_families_per_year * scale * horizon_days / DAYS_PER_YEAR))
-        n = at_start + new
+        n = at_start + earlier + new
         self.n = n
-        self.onset_day = np.concatenate([np.zeros(at_start), np.sort(rng.uniform(0.0, horizon_days, new))])
+        self.onset_day = np.concatenate(
+            [
+                np.full(at_start, -history_days),
+                np.sort(rng.uniform(-history_days, 0.0, earlier)),
+                np.sort(rng.uniform(0.0, horizon_days, new)),
+            ]
+        )
         self.region = rng.integers(0, n_regions, n).astype(np.int16)
         types = params.violence.types()
         shares = np.array([t.share for t in types])
@@ -102,6 +121,9 @@ class FamilyPopulation:
         self.serious_multiplier = np.array([t.serious_multiplier for t in types])[vt]
         self.stopped = np.zeros(n, dtype=bool)
         self.stopped_since = np.full(n, np.inf)
+        if history_days > 0:
+            self._live_history(history_days)
+            n = self.n
         self.measure_count = np.zeros((n, N_MEASURES), dtype=np.int16)
         self.measure_factor = np.ones(n)
         self.help_count = np.zeros((n, N_HELP), dtype=np.int16)
@@ -111,7 +133,7 @@ class FamilyPopulation:
         self.n_incidents = np.zeros(n, dtype=np.int32)
         self.hazard_target = streams.keyed_exponential("incident_gap", ids, 0)
         self.hazard_used = np.zeros(n)
-        self.hazard_at = self.onset_day.copy()
+        self.hazard_at = np.maximum(self.onset_day, 0.0)
         self.rate_per_day = self.effective_rate(ids, 0.0) / DAYS_PER_YEAR
         self.next_time = np.full(n, np.inf)
         self.next_day = np.full(n, NEVER, dtype=np.int32)
@@ -143,7 +165,8 @@ class FamilyPopulation:
         self.in_service = np.zeros((n, n_services), dtype=np.int16)
         self.phase_counts = np.zeros(len(SafetyPhase), dtype=np.int64)
         self.phase_counts[SafetyPhase.NOT_IN_VIEW] = n
-        self._initial_history(np.flatnonzero(self.onset_day <= 0.0), rng)
+        recent = ~self.stopped | (self.stopped_since > -KNOWN_YEARS * DAYS_PER_YEAR)
+        self._initial_history(np.flatnonzero((self.onset_day <= 0.0) & recent), rng)
         # Ages of the youngest and oldest child at the start (years; -1 without children).
         first = rng.uniform(0.0, 18.0, n)
         second = rng.uniform(0.0, 18.0, n)
@@ -153,18 +176,40 @@ class FamilyPopulation:
         )
         self.oldest_child_age = np.where(self.n_children > 0, np.where(several, np.maximum(first, second), first), -1.0)
 
-    def _initial_history(self, idx: IntArray, rng: np.random.Generator) -> None:
-        """Give the households with violence at the start a plausible past.
+    def _live_history(self, history_days: float) -> None:
+        """The years before day 0: households' violence begins, escalates, stops and resumes month
+        by month (help's average effect on stopping as one multiplier, no chain). Then households
+        whose violence stopped so long ago that relapse has become negligible are left out.
+        """
+        months = int(np.ceil(history_days / (DAYS_PER_YEAR / 12) - 1e-9))
+        before = slice(0, int(np.searchsorted(self.onset_day, 0.0, side="right")))  # onsets are sorted
+        size = before.stop
+        stop = np.full(size, self.params.onset.history_stop_multiplier)
+        relapse = np.ones(size)
+        for month in range(months, 0, -1):
+            self._risk_step(-(month - 1) * DAYS_PER_YEAR / 12, stop, relapse, rows=before)
+        risk = self.params.risk
+        decay_months = max(risk.relapse_decay_months, risk.stopped_rate_decay_months)
+        inert_days = INERT_DECAYS * decay_months * DAYS_PER_YEAR / 12
+        keep = ~self.stopped | (self.stopped_since > -inert_days)
+        for name, column in list(vars(self).items()):
+            if isinstance(column, np.ndarray) and column.shape[:1] == (self.n,):
+                setattr(self, name, column[keep])
+        self.n = int(keep.sum())
 
-        Their last incident lies an exponential waiting time in the past (at their current rate),
-        and a share of them had a report to Veilig Thuis in the three years before the start: the
-        chain knows them (phase of direct safety since that report). Without this, every report
-        in the first years would look like a new family.
+    def _initial_history(self, idx: IntArray, rng: np.random.Generator) -> None:
+        """Give the households with violence at the start (or stopped in the last three years) a past
+        with the chain.
+
+        Their last incident lies an exponential waiting time in the past (at their current rate; no
+        later than when violence stopped), and a share of them had a report to Veilig Thuis in the
+        three years before the start: the chain knows them (phase of direct safety since that
+        report). Without this, every report in the first years would look like a new family.
         """
         years = rng.exponential(1.0, idx.size) / np.maximum(self.latent_rate[idx], 1e-9)
-        self.last_incident_time[idx] = -years * DAYS_PER_YEAR
+        self.last_incident_time[idx] = np.minimum(-years * DAYS_PER_YEAR, self.stopped_since[idx])
         known = idx[rng.random(idx.size) < self.params.onset.share_known_at_start]
-        last = -rng.uniform(0.0, 3 * DAYS_PER_YEAR, known.size)
+        last = -rng.uniform(0.0, KNOWN_YEARS * DAYS_PER_YEAR, known.size)
         self.last_report_time[known] = last
         self.first_report_time[known] = last - rng.exponential(DAYS_PER_YEAR, known.size)
         self.prior_reports[known] = 1 + rng.poisson(1.0, known.size)
@@ -320,31 +365,44 @@ class FamilyPopulation:
     def monthly_risk_update(
         self, now: float, stop_multiplier: NDArray[np.float64], relapse_multiplier: NDArray[np.float64]
     ) -> None:
+        """One month of risk dynamics (`_risk_step`), then every family's next incident re-planned."""
+        self._risk_step(now, stop_multiplier, relapse_multiplier)
+        self.reschedule(slice(None), now)  # families not yet started keep their onset and clock
+
+    def _risk_step(
+        self,
+        now: float,
+        stop_multiplier: NDArray[np.float64],
+        relapse_multiplier: NDArray[np.float64],
+        rows: slice = slice(None),
+    ) -> None:
         """Escalation and de-escalation around each family's own level, desistance and relapse.
 
         The log incident rate follows a mean-reverting random walk (Ornstein-Uhlenbeck) around the
         family's own level, which complicating factors and care avoidance raise. Violence stops
         with a monthly chance that help raises; it resumes with a chance that fades the longer it
-        has stopped. Draws a fixed number of numbers per month (one per family) so they line up
-        between scenarios (common random numbers).
+        has stopped. Draws a fixed number of numbers per month (one per family in `rows`) so they
+        line up between scenarios (common random numbers).
         """
         risk = self.params.risk
-        walk = self.streams.stream("risk_walk").standard_normal(self.n)
-        chance = self.streams.stream("desistance").random(self.n)
-        started = self.onset_day <= now
-        log_rate = np.log(self.latent_rate)
-        step = (
-            risk.mean_reversion_per_month * (self._own_level_log(slice(None)) - log_rate) + risk.monthly_log_sd * walk
+        latent_rate = self.latent_rate[rows]
+        size = latent_rate.size
+        walk = self.streams.stream("risk_walk").standard_normal(size)
+        chance = self.streams.stream("desistance").random(size)
+        started = self.onset_day[rows] <= now
+        stopped, stopped_since = self.stopped[rows], self.stopped_since[rows]
+        log_rate = np.log(latent_rate)
+        step = risk.mean_reversion_per_month * (self._own_level_log(rows) - log_rate) + risk.monthly_log_sd * walk
+        self.latent_rate[rows] = np.minimum(
+            np.exp(log_rate + np.where(started, step, 0.0)), risk.max_incidents_per_year
         )
-        self.latent_rate = np.minimum(np.exp(log_rate + np.where(started, step, 0.0)), risk.max_incidents_per_year)
         p_stop = 1.0 - (1.0 - risk.p_stop_per_month) ** stop_multiplier
-        months_stopped = np.maximum(now - self.stopped_since, 0.0) / (DAYS_PER_YEAR / 12)
+        months_stopped = np.maximum(now - stopped_since, 0.0) / (DAYS_PER_YEAR / 12)
         p_relapse = risk.p_relapse_per_month * relapse_multiplier * np.exp(-months_stopped / risk.relapse_decay_months)
-        stops = started & ~self.stopped & (chance < p_stop)
-        relapses = started & self.stopped & (chance < p_relapse)
-        self.stopped = (self.stopped | stops) & ~relapses
-        self.stopped_since = np.where(stops, now, np.where(relapses, np.inf, self.stopped_since))
-        self.reschedule(slice(None), now)  # families not yet started keep their onset and clock
+        stops = started & ~stopped & (chance < p_stop)
+        relapses = started & stopped & (chance < p_relapse)
+        self.stopped[rows] = (stopped | stops) & ~relapses
+        self.stopped_since[rows] = np.where(stops, now, np.where(relapses, np.inf, stopped_since))
 
 
 class Family(mesa.Agent):

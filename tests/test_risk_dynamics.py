@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.families import DAYS_PER_YEAR, FamilyPopulation
+from simulation.families import DAYS_PER_YEAR, INERT_DECAYS, FamilyPopulation
 from simulation.parameters.scenario import Scenario
 from simulation.randomness import RandomStreams
 
@@ -45,3 +45,37 @@ def test_families_that_stopped_long_ago_do_not_make_demand_grow() -> None:
             residual[month // 12] = pop.effective_rate(idx, now).sum()
     assert stopped[12] > 1.5 * stopped[6], f"the stopped stock did not grow: {stopped}"
     assert residual[12] < 1.25 * residual[6], f"residual incidents grew with the stopped stock: {residual}"
+
+
+def test_the_run_starts_from_the_populations_own_steady_state() -> None:
+    """With the history, the number of households with ongoing violence stays level after day 0
+    under the same average effect of help; without it (everyone active at day 0, nobody stopped
+    recently) it drifts for years."""
+
+    def active_by_year(onset_overrides: dict[str, float]) -> list[int]:
+        params = Scenario().population
+        params = params.model_copy(update={"onset": params.onset.model_copy(update=onset_overrides)})
+        pop = FamilyPopulation(params, 1 / 26, 1, round(6 * DAYS_PER_YEAR), RandomStreams(5), n_services=15)
+        help_effect = np.full(pop.n, params.onset.history_stop_multiplier)
+        counts = [int((~pop.stopped & (pop.onset_day <= 0)).sum())]
+        for month in range(1, 6 * 12 + 1):
+            now = month * MONTH_DAYS
+            pop.monthly_risk_update(now, help_effect, np.ones(pop.n))
+            if month % 12 == 0:
+                counts.append(int((~pop.stopped & (pop.onset_day <= now)).sum()))
+        return counts
+
+    with_history = active_by_year({})
+    assert max(abs(c / with_history[0] - 1) for c in with_history) < 0.06, f"demand drifts: {with_history}"
+    without = active_by_year({"history_years": 0.0, "families_at_start": 150_000})
+    assert max(abs(c / without[0] - 1) for c in without) > 0.1, f"the check cannot tell: {without}"
+
+
+def test_households_whose_violence_stopped_long_ago_are_left_out() -> None:
+    pop = population(1)
+    risk = pop.params.risk
+    decay_days = max(risk.relapse_decay_months, risk.stopped_rate_decay_months) * MONTH_DAYS
+    started_before = pop.onset_day <= 0
+    assert (pop.onset_day < -DAYS_PER_YEAR).any(), "no history before day 0"
+    assert pop.stopped[started_before].any(), "nobody's violence stopped before day 0"
+    assert (pop.stopped_since[pop.stopped] > -INERT_DECAYS * decay_days).all()

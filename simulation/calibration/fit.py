@@ -34,7 +34,6 @@ from simulation.scenario_files import scenario_from_overrides
 # Parameter -> search range. Population sizes, detection and reporting, risk dynamics, the
 # decision chances after triage and capacities where only throughput is known.
 CALIBRATED: dict[str, tuple[float, float]] = {
-    "population.onset.families_at_start": (100_000, 220_000),
     "population.onset.new_families_per_year": (30_000, 70_000),
     "population.onset.share_known_at_start": (0.3, 0.85),
     "population.risk.incidents_per_year_median": (1.0, 2.5),
@@ -66,7 +65,6 @@ CALIBRATED: dict[str, tuple[float, float]] = {
     "partner_share": (0.25, 0.45),
 }
 INTEGER = {
-    "population.onset.families_at_start",
     "population.onset.new_families_per_year",
     "population.signals.advice_requests_without_incident_per_year",
 }
