@@ -18,7 +18,8 @@ Order of work within a day (`step`):
  6. direct-safety measures that run out today end;
  7. work that arrived later today (from steps 4-6) starts if a professional is free;
  8. daily aggregates are recorded.
-Work that ends after step 4 of its own day is decided on the next day, at its own end time.
+Work that ends after step 4 of its own day is decided on the next day, and dated then (so the
+records and the families' counters agree on the day it happened).
 Coarser events run between days through Mesa's event list: weekly (rosters, workload, phase
 updates, action meetings), monthly (risk dynamics: escalation, stopping, relapse) and the
 restructuring roadmap (conversion of regions).

@@ -165,6 +165,12 @@ class Operations:
             return
         model = self.model
         ids = np.asarray(due, dtype=np.int64)
+        # Work that ended on a day whose completions were already handled (see `_book`) is decided
+        # today: its end, and what follows from it, is dated today, so records and the family
+        # counters agree on which day it happened.
+        ends = model.jobs.end[ids]
+        np.maximum(ends, float(day), out=ends)
+        model.jobs.end[ids] = ends
         for code, group in group_by(model.jobs.service[ids], ids):
             service = ServiceKind(code)
             spec = SERVICES[service]

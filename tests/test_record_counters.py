@@ -66,3 +66,21 @@ def test_label_events_names_signal_sources_of_incidents_and_reports(baseline: Ru
         assert seen and seen <= sources, f"expected {kind} reasons among {sorted(sources)}, got {sorted(seen)}"
     decisions = set(labelled.loc[labelled["event"] == "decision", "reason"].astype(str))
     assert decisions and decisions <= {r.name.lower() for r in Reason}, f"decision reasons: {sorted(decisions)}"
+
+
+def test_policy_counters_match_the_records_of_the_policy_period() -> None:
+    """Work that ends late on the last warm-up day is decided on the first policy day; its records
+    must be dated then, or `*_policy` counters and records from `start_day` on disagree (they did
+    for one family in the course's seed 1)."""
+    from simulation.runner import run_scenario
+
+    differ = {}
+    for seed in (1, 2, 3):
+        result = run_scenario("current-practice", scale="region", years=1.0, warmup_years=0.5, seed=seed)
+        r = result.records
+        policy = r["time"] >= result.start_day
+        handoff = policy & (r["event"] == EventKind.HANDOFF)
+        from_records = _per_family(result, handoff, 1 + ((r["flag"] & REFUSED) > 0).astype(int))
+        counter = result.families["n_handoffs_policy"].to_numpy()
+        differ[seed] = int((from_records != counter).sum())
+    assert not any(differ.values()), f"families whose policy-period handoffs differ, by seed: {differ}"
