@@ -183,11 +183,9 @@ class FamilyPopulation:
         """
         months = int(np.ceil(history_days / (DAYS_PER_YEAR / 12) - 1e-9))
         before = slice(0, int(np.searchsorted(self.onset_day, 0.0, side="right")))  # onsets are sorted
-        size = before.stop
-        stop = np.full(size, self.params.onset.history_stop_multiplier)
-        relapse = np.ones(size)
+        stop = self.params.onset.history_stop_multiplier
         for month in range(months, 0, -1):
-            self._risk_step(-(month - 1) * DAYS_PER_YEAR / 12, stop, relapse, rows=before)
+            self._risk_step(-(month - 1) * DAYS_PER_YEAR / 12, stop, 1.0, rows=before)
         risk = self.params.risk
         decay_months = max(risk.relapse_decay_months, risk.stopped_rate_decay_months)
         inert_days = INERT_DECAYS * decay_months * DAYS_PER_YEAR / 12
@@ -372,8 +370,8 @@ class FamilyPopulation:
     def _risk_step(
         self,
         now: float,
-        stop_multiplier: NDArray[np.float64],
-        relapse_multiplier: NDArray[np.float64],
+        stop_multiplier: NDArray[np.float64] | float,
+        relapse_multiplier: NDArray[np.float64] | float,
         rows: slice = slice(None),
     ) -> None:
         """Escalation and de-escalation around each family's own level, desistance and relapse.
