@@ -126,6 +126,10 @@ class ChainModel(mesa.Model):
             self.params.population, self.scale_share, self.n_regions, self.horizon_days, self.streams, len(ServiceKind)
         )
         gc_was_enabled = gc.isenabled()
+        # The objects of a model built earlier in this process were frozen (below): unfreeze and
+        # collect them, or every run in a long-lived worker would keep its model for good.
+        gc.unfreeze()
+        gc.collect()
         gc.disable()
         self.families = [Family(self, i) for i in range(self.population.n)]
         self._build_organisations()

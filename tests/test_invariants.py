@@ -92,3 +92,16 @@ def test_every_function_is_performed(baseline) -> None:
     seen = set(starts["detail"].unique().tolist())
     missing = [s.name for s in SERVICES if s not in seen and s.name != "MDA_TEAM"]
     assert not missing, f"functions never started in current practice: {missing}"
+
+
+def test_a_finished_model_is_freed_when_the_next_one_is_built() -> None:
+    """Building a model freezes its objects for the garbage collector (speed); the next build must
+    release them, or a long-lived worker keeps every run's model (an exploration ran out of memory)."""
+    import weakref
+
+    first = ChainModel(variant({}), scale="region", years=0.1, warmup_years=0.0, seed=1)
+    first.run()
+    gone = weakref.ref(first)
+    del first
+    ChainModel(variant({}), scale="region", years=0.1, warmup_years=0.0, seed=2)
+    assert gone() is None, "the first model is still alive after the second was built"
