@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 NEVER = np.iinfo(np.int32).max
 DAYS_PER_YEAR = 365.25
+DAYS_PER_MONTH = DAYS_PER_YEAR / 12
 N_MEASURES = len(Measure)
 N_HELP = len(HelpType)
 # Households whose violence stopped this many decay times before day 0 are left out of the run:
@@ -181,14 +182,14 @@ class FamilyPopulation:
         by month (help's average effect on stopping as one multiplier, no chain). Then households
         whose violence stopped so long ago that relapse has become negligible are left out.
         """
-        months = int(np.ceil(history_days / (DAYS_PER_YEAR / 12) - 1e-9))
+        months = int(np.ceil(history_days / DAYS_PER_MONTH - 1e-9))
         before = slice(0, int(np.searchsorted(self.onset_day, 0.0, side="right")))  # onsets are sorted
         stop = self.params.onset.history_stop_multiplier
         for month in range(months, 0, -1):
-            self._risk_step(-(month - 1) * DAYS_PER_YEAR / 12, stop, 1.0, rows=before)
+            self._risk_step(-(month - 1) * DAYS_PER_MONTH, stop, 1.0, rows=before)
         risk = self.params.risk
         decay_months = max(risk.relapse_decay_months, risk.stopped_rate_decay_months)
-        inert_days = INERT_DECAYS * decay_months * DAYS_PER_YEAR / 12
+        inert_days = INERT_DECAYS * decay_months * DAYS_PER_MONTH
         keep = ~self.stopped | (self.stopped_since > -inert_days)
         for name, column in list(vars(self).items()):
             if isinstance(column, np.ndarray) and column.shape[:1] == (self.n,):
@@ -238,7 +239,7 @@ class FamilyPopulation:
         incidents for good and demand would grow for as long as a run lasts.
         """
         risk = self.params.risk
-        months_stopped = np.maximum(now - self.stopped_since[idx], 0.0) / (DAYS_PER_YEAR / 12)
+        months_stopped = np.maximum(now - self.stopped_since[idx], 0.0) / DAYS_PER_MONTH
         residual = risk.stopped_rate_factor * np.exp(-months_stopped / risk.stopped_rate_decay_months)
         stopped = np.where(self.stopped[idx], residual, 1.0)
         return self.latent_rate[idx] * stopped * self.measure_factor[idx]
@@ -395,7 +396,7 @@ class FamilyPopulation:
             np.exp(log_rate + np.where(started, step, 0.0)), risk.max_incidents_per_year
         )
         p_stop = 1.0 - (1.0 - risk.p_stop_per_month) ** stop_multiplier
-        months_stopped = np.maximum(now - stopped_since, 0.0) / (DAYS_PER_YEAR / 12)
+        months_stopped = np.maximum(now - stopped_since, 0.0) / DAYS_PER_MONTH
         p_relapse = risk.p_relapse_per_month * relapse_multiplier * np.exp(-months_stopped / risk.relapse_decay_months)
         stops = started & ~stopped & (chance < p_stop)
         relapses = started & stopped & (chance < p_relapse)

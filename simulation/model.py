@@ -111,6 +111,11 @@ class ChainModel(mesa.Model):
         seed: int = 0,
         prioritisation: PrioritisationRule | None = None,
     ) -> None:
+        # The objects of a model built earlier in this process were frozen (end of this method):
+        # unfreeze and collect them before building, or every run in a long-lived worker would keep
+        # its model for good (and two models would share the peak memory).
+        gc.unfreeze()
+        gc.collect()
         super().__init__(rng=seed)
         self.params = scenario if scenario is not None else default_scenario()
         self.seed = seed
@@ -126,10 +131,6 @@ class ChainModel(mesa.Model):
             self.params.population, self.scale_share, self.n_regions, self.horizon_days, self.streams, len(ServiceKind)
         )
         gc_was_enabled = gc.isenabled()
-        # The objects of a model built earlier in this process were frozen (below): unfreeze and
-        # collect them, or every run in a long-lived worker would keep its model for good.
-        gc.unfreeze()
-        gc.collect()
         gc.disable()
         self.families = [Family(self, i) for i in range(self.population.n)]
         self._build_organisations()

@@ -168,9 +168,7 @@ class Operations:
         # Work that ended on a day whose completions were already handled (see `_book`) is decided
         # today: its end, and what follows from it, is dated today, so records and the family
         # counters agree on which day it happened.
-        ends = model.jobs.end[ids]
-        np.maximum(ends, float(day), out=ends)
-        model.jobs.end[ids] = ends
+        model.jobs.end[ids] = np.maximum(model.jobs.end[ids], float(day))
         for code, group in group_by(model.jobs.service[ids], ids):
             service = ServiceKind(code)
             spec = SERVICES[service]

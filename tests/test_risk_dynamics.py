@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from simulation.families import DAYS_PER_YEAR, INERT_DECAYS, FamilyPopulation
+from simulation.families import DAYS_PER_MONTH, DAYS_PER_YEAR, INERT_DECAYS, FamilyPopulation
 from simulation.parameters.scenario import Scenario
 from simulation.randomness import RandomStreams
-
-MONTH_DAYS = DAYS_PER_YEAR / 12
 
 
 def population(years: int) -> FamilyPopulation:
@@ -23,7 +21,7 @@ def test_residual_rate_fades_with_the_time_since_violence_stopped() -> None:
     family = np.array([0])
     pop.stop_violence(family, now=0.0)
     just_stopped = pop.effective_rate(family, 0.0)[0]
-    one_scale_later = pop.effective_rate(family, risk.stopped_rate_decay_months * MONTH_DAYS)[0]
+    one_scale_later = pop.effective_rate(family, risk.stopped_rate_decay_months * DAYS_PER_MONTH)[0]
     latent = pop.latent_rate[0] * pop.measure_factor[0]
     assert np.isclose(just_stopped, risk.stopped_rate_factor * latent)
     assert np.isclose(one_scale_later, just_stopped * np.exp(-1.0)), "the residual rate does not fade as documented"
@@ -37,7 +35,7 @@ def test_families_that_stopped_long_ago_do_not_make_demand_grow() -> None:
     no_help = np.ones(pop.n)
     stopped, residual = {}, {}
     for month in range(1, 12 * years + 1):
-        now = month * MONTH_DAYS
+        now = month * DAYS_PER_MONTH
         pop.monthly_risk_update(now, no_help, no_help)
         if month % 72 == 0:
             idx = np.flatnonzero((pop.onset_day <= now) & pop.stopped)
@@ -59,7 +57,7 @@ def test_the_run_starts_from_the_populations_own_steady_state() -> None:
         help_effect = np.full(pop.n, params.onset.history_stop_multiplier)
         counts = [int((~pop.stopped & (pop.onset_day <= 0)).sum())]
         for month in range(1, 6 * 12 + 1):
-            now = month * MONTH_DAYS
+            now = month * DAYS_PER_MONTH
             pop.monthly_risk_update(now, help_effect, np.ones(pop.n))
             if month % 12 == 0:
                 counts.append(int((~pop.stopped & (pop.onset_day <= now)).sum()))
@@ -74,7 +72,7 @@ def test_the_run_starts_from_the_populations_own_steady_state() -> None:
 def test_households_whose_violence_stopped_long_ago_are_left_out() -> None:
     pop = population(1)
     risk = pop.params.risk
-    decay_days = max(risk.relapse_decay_months, risk.stopped_rate_decay_months) * MONTH_DAYS
+    decay_days = max(risk.relapse_decay_months, risk.stopped_rate_decay_months) * DAYS_PER_MONTH
     started_before = pop.onset_day <= 0
     assert (pop.onset_day < -DAYS_PER_YEAR).any(), "no history before day 0"
     assert pop.stopped[started_before].any(), "nobody's violence stopped before day 0"
