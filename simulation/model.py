@@ -38,6 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 from simulation import phases
 from simulation.aggregates import DAY_COUNTS, DailyAggregates
 from simulation.arrays import IntArray, add_at
+from simulation.cases_at_start import start_supervision_in_progress
 from simulation.conversion import convert_region
 from simulation.enums import EventKind, HelpType, Measure, OrgKind, Reason, ReportKind
 from simulation.families import Family, FamilyPopulation
@@ -57,7 +58,7 @@ from simulation.records import EventLog
 from simulation.restructuring import Restructuring
 from simulation.routes import current_routes, restructured_routes
 from simulation.scale import scale_preset
-from simulation.services import SERVICES, ServiceKind, ServiceSpec
+from simulation.services import CASE_LENGTH_SHAPE, SERVICES, ServiceKind, ServiceSpec
 from simulation.workforce import OrgStaffing, Workforce
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ class ChainModel(mesa.Model):
         self.handoff_counts = np.zeros((len(OrgKind) + 1, len(OrgKind)), dtype=np.int64)
         self.leavers_this_week = np.zeros(len(self.orgs), dtype=np.int64)
         self.operations.staff(0.0)
+        start_supervision_in_progress(self)
         self._schedule_events()
         gc.freeze()
         if gc_was_enabled:
@@ -416,6 +418,16 @@ class ChainModel(mesa.Model):
         """Families without pending or running work of `service` (avoid duplicate cases)."""
         return self.population.in_service[families, service] <= 0
 
+    def caseload_backlog(self, service: ServiceKind, regions: IntArray) -> NDArray[np.float64]:
+        """Families on the waiting list per slot of the caseload that serves each of `regions`."""
+        queues = self.queues
+        return np.array(
+            [
+                len(queues[q].waiting) / max(queues[q].capacity, 1)
+                for q in self.queue_by_service[service, regions].tolist()
+            ]
+        )
+
     def org_for(self, kind: OrgKind, regions: ArrayLike) -> IntArray:
         """The organisation of `kind` serving each region (current practice)."""
         return self.org_by_kind[kind][np.asarray(regions, dtype=np.int64)]
@@ -535,15 +547,19 @@ class ChainModel(mesa.Model):
             action(self, families, times, orgs)
 
     def begin_case(self, jobs: IntArray, spec: ServiceSpec) -> None:
-        """A caseload case starts: draw its length, start its help and measure."""
+        """A caseload case starts: draw its length (gamma, shape `CASE_LENGTH_SHAPE`), start its help and measure."""
+        params = spec.caseload(self.params)  # type: ignore[misc]
+        duration = self.streams.stream(f"case_length:{spec.kind.name}").gamma(
+            CASE_LENGTH_SHAPE, params.duration_days / CASE_LENGTH_SHAPE, jobs.size
+        )
+        self.open_case(jobs, spec, duration)
+
+    def open_case(self, jobs: IntArray, spec: ServiceSpec, duration: NDArray[np.float64]) -> None:
+        """Caseload cases that run `duration` days from their start: their help and measure begin."""
         J = self.jobs
         fam = J.family[jobs]
         orgs = self.queue_org[J.queue[jobs]]
         add_at(self.population.open_cases, fam, 1)
-        params = spec.caseload(self.params)  # type: ignore[misc]
-        duration = self.streams.stream(f"case_length:{spec.kind.name}").gamma(
-            2.0, params.duration_days / 2.0, jobs.size
-        )
         J.end[jobs] = J.start[jobs] + duration
         if spec.help is not None:
             self.start_help(fam, spec.help, self.help_quality(orgs))

@@ -135,13 +135,14 @@ class Operations:
         for service, sel in groups:
             if SERVICES[service].is_caseload:
                 model.begin_case(sel, SERVICES[service])
-        self._book(ids)
+        self.book(ids)
         for service, sel in groups:
             handler = self.on_start.get(service)
             if handler is not None:
                 handler(model, sel)
 
-    def _book(self, ids: IntArray) -> None:
+    def book(self, ids: IntArray) -> None:
+        """Put started work on the list of the day it ends."""
         # Work that ends on a day whose completions were already handled is decided the next day.
         end_days = np.maximum(np.floor(self.model.jobs.end[ids]).astype(np.int64), self.completed_through + 1)
         for job, day in zip(ids.tolist(), end_days.tolist(), strict=True):
@@ -154,7 +155,7 @@ class Operations:
         for job, day in zip(ids.tolist(), old_days.tolist(), strict=True):
             self.due[day].remove(job)
         jobs.end[ids] = new_end
-        self._book(ids)
+        self.book(ids)
 
     # ---------------------------------------------------------------- completion
     def complete(self, day: int) -> None:
@@ -165,7 +166,7 @@ class Operations:
             return
         model = self.model
         ids = np.asarray(due, dtype=np.int64)
-        # Work that ended on a day whose completions were already handled (see `_book`) is decided
+        # Work that ended on a day whose completions were already handled (see `book`) is decided
         # today: its end, and what follows from it, is dated today, so records and the family
         # counters agree on which day it happened.
         model.jobs.end[ids] = np.maximum(model.jobs.end[ids], float(day))

@@ -17,6 +17,10 @@ from simulation.enums import HelpType, Measure, OrgKind
 from simulation.parameters.organisations import CaseloadParams
 from simulation.parameters.scenario import Scenario
 
+# Case lengths of caseload services are gamma distributed around their mean with this shape
+# (coefficient of variation 1/sqrt(2); an assumption).
+CASE_LENGTH_SHAPE = 2.0
+
 
 class ServiceKind(IntEnum):
     """Functions performed for families."""

@@ -291,6 +291,15 @@ class ChildProtectionBoardParams(Frozen):
         30.0, unit="days", low=1.0, high=365.0, doc="Mean time from request to the juvenile court's order."
     )
     p_court_grants: float = probability(0.9, doc="Chance that the juvenile court imposes the OTS.")
+    request_restraint_per_gi_backlog: float = param(
+        2.0,
+        unit="per (waiting families / GI slots)",
+        low=0.0,
+        high=50.0,
+        plausible=(0.0, 5.0),
+        doc="How much a GI waiting list holds the board back from asking for a measure: its request chances are "
+        "divided by 1 + this x (families on the GI's waiting list / the GI's slots). 0: the board ignores it.",
+    )
 
 
 class YouthProtectionParams(Frozen):
@@ -311,6 +320,13 @@ class YouthProtectionParams(Frozen):
     )
     p_aftercare_local_team: float = probability(
         0.5, doc="Chance that a family gets aftercare from the local team when the OTS ends."
+    )
+    occupancy_at_start: float = share(
+        1.0,
+        doc="Share of the GI's supervision slots taken at day 0 by families whose supervision began before "
+        "the run (a supervision lasts about three years: an empty GI would fill for years).",
+        source="derived: the model's own steady state (the GI works at its maximum caseload)",
+        plausible=(0.8, 1.0),
     )
 
 

@@ -35,8 +35,13 @@ def after_board_investigation(model: ChainModel, jobs: IntArray) -> None:
     shared = model.shares_assessment(fam, t)
     pop.info_quality[fam] = np.maximum(pop.info_quality[fam], 0.8)
     unsafe = assess(model, fam, org, t, count=~shared)
-    request = pop.draws("board_request", fam) < np.where(
-        unsafe, p.p_request_measure_if_unsafe, p.p_request_measure_if_safe
+    # A GI waiting list holds the board back from asking for a measure (an overload response).
+    restraint = 1.0 + p.request_restraint_per_gi_backlog * model.caseload_backlog(
+        ServiceKind.GI_SUPERVISION, pop.region[fam]
+    )
+    request = (
+        pop.draws("board_request", fam)
+        < np.where(unsafe, p.p_request_measure_if_unsafe, p.p_request_measure_if_safe) / restraint
     )
     model.day_counts["board_investigations"] += fam.size
     model.decide(fam[request], org[request], Reason.SUPERVISION_ORDER, now[request])
