@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import platform
 import subprocess
 from datetime import UTC, datetime
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -39,3 +41,22 @@ def provenance(**run: Any) -> dict[str, Any]:
         "python_version": platform.python_version(),
         "created_utc": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+@cache
+def model_fingerprint() -> str:
+    """A hash of the model's source code and of the numeric libraries it draws with.
+
+    Stored runs (an experiment to resume, the course's run cache) are reused only under the same
+    fingerprint. The course and the dashboard, which do not change a run, are left out.
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        if {"course", "dashboard"} & set(path.relative_to(package).parts):
+            continue
+        digest.update(str(path.relative_to(package)).encode())
+        digest.update(path.read_bytes())
+    for library in ("numpy", "pandas", "scipy", "mesa"):
+        digest.update(f"{library}={_version(library)}".encode())
+    return digest.hexdigest()[:16]

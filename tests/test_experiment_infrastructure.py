@@ -160,3 +160,33 @@ def test_killed_experiment_resumes_without_losing_or_repeating_runs(
     assert all(after[name] == mtime for name, mtime in finished.items()), "a finished run was redone"
     assert len(after) == 8 and not list(runs_dir.glob("*.tmp*")), "runs lost, or partial files left"
     assert_same(load(reference), load(out))
+
+
+def test_runs_of_an_edited_scenario_or_another_model_are_not_resumed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulation.errors import SpecError
+    from simulation.experiments import design as design_module
+    from simulation.experiments.design import RunSettings, comparison_design
+
+    scenario = tmp_path / "mine.yaml"
+
+    def write(occupancy: float) -> None:
+        scenario.write_text(
+            "name: mine\nextends: current-practice\noverrides:\n  organisations:\n    youth_protection:\n"
+            f"      occupancy_at_start: {occupancy}\n",
+            encoding="utf-8",
+        )
+
+    write(0.9)
+    design = comparison_design([str(scenario), "current-practice"], replications=2, settings=RunSettings(years=0.1))
+    store = ExperimentStore(tmp_path / "out")
+    store.open({}, design.fingerprint(), resume=False)
+    store.open({}, design.fingerprint(), resume=True)  # the same experiment resumes
+    write(0.8)
+    with pytest.raises(SpecError, match="another experiment"):
+        store.open({}, design.fingerprint(), resume=True)
+    write(0.9)
+    monkeypatch.setattr(design_module, "model_fingerprint", lambda: "another model")
+    with pytest.raises(SpecError, match="model version"):
+        store.open({}, design.fingerprint(), resume=True)

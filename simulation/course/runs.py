@@ -19,8 +19,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ import pandas as pd
 
 from simulation.parameters.scenario import Scenario
 from simulation.prioritisation import RULES, PrioritisationRule
+from simulation.provenance import model_fingerprint
 from simulation.results import RunResult
 from simulation.scenario_files import load_scenario, scenario_from_overrides
 
@@ -45,21 +44,6 @@ def cache_dir() -> Path | None:
         return None if configured.strip().lower() in ("", "off", "0", "no", "false") else Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "samenloop" / "course-runs"
-
-
-@cache
-def code_fingerprint() -> str:
-    """A hash of the model's source code and of the numeric libraries it draws with."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        if "course" in path.relative_to(package).parts:
-            continue
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    for library in ("numpy", "pandas", "scipy", "mesa"):
-        digest.update(f"{library}={version(library)}".encode())
-    return digest.hexdigest()[:16]
 
 
 def _scenario(scenario: Scenario | str, overrides: dict[str, Any] | None) -> Scenario:
@@ -144,7 +128,7 @@ def _disk_folder(key: tuple[Any, ...]) -> Path | None:
     root = cache_dir()
     if root is None:
         return None
-    text = json.dumps([*key, code_fingerprint()], default=str)
+    text = json.dumps([*key, model_fingerprint()], default=str)
     return root / hashlib.sha256(text.encode()).hexdigest()[:24]
 
 

@@ -3,7 +3,9 @@
 Every scenario of a design is run with the same list of seeds for every sample, so differences
 between scenarios are paired (common random numbers). Uncertainty samples are drawn with the EMA
 Workbench's samplers (Latin hypercube, Sobol, Morris) over plausible ranges from the parameter
-registry. A design has a fingerprint; a stored experiment can only be resumed with the same design.
+registry. A design has a fingerprint (its runs, the contents of its scenarios and the model's code);
+a stored experiment can only be resumed with the same fingerprint, so runs of an older model or of
+an edited scenario are never mixed with new ones.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import numpy as np
 import pandas as pd
 
 from simulation.experiments.ema import LHSSampler, MorrisSampler, RealParameter, SobolSampler
+from simulation.provenance import model_fingerprint
+from simulation.scenario_files import load_scenario
 
 SAMPLERS = ("lhs", "sobol", "morris")
 
@@ -94,6 +98,8 @@ class Design:
             "uncertainties": [u.__dict__ for u in self.uncertainties],
             "samples": np.round(self.samples.to_numpy(dtype=float), 12).tolist(),
             "sampler": self.sampler,
+            "scenario_contents": [load_scenario(lever).content_hash() for lever in self.levers],
+            "model": model_fingerprint(),
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 

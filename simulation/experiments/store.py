@@ -40,11 +40,13 @@ class ExperimentStore:
             done = len(self.done())
             if stored.get("fingerprint") != fingerprint:
                 raise SpecError(
-                    "this output directory holds another experiment (different scenarios, seeds, samples or settings)",
+                    "this output directory holds another experiment (other scenarios or scenario contents, seeds, "
+                    "samples, settings or model version)",
                     file=str(self.directory),
                     field="--out",
                     value=str(self.directory),
-                    fix="choose a new --out directory, or repeat the original command to resume it",
+                    fix="choose a new --out directory; an experiment resumes only with the same command, scenario files "
+                    "and model version",
                 )
             if done and not resume:
                 raise SpecError(
