@@ -40,8 +40,8 @@ def running_case_times(
     return -elapsed, whole - elapsed
 
 
-def start_supervision_in_progress(model: ChainModel) -> IntArray:
-    """Fill the GI's slots at day 0 (after the first staffing); returns the families chosen."""
+def start_supervision_in_progress(model: ChainModel) -> None:
+    """Fill the GI's slots at day 0 (after the first staffing)."""
     service = ServiceKind.GI_SUPERVISION
     spec = SERVICES[service]
     occupancy = model.params.organisations.youth_protection.occupancy_at_start
@@ -56,7 +56,7 @@ def start_supervision_in_progress(model: ChainModel) -> IntArray:
         chosen.append(np.sort(rng.choice(families, n, replace=False)))
     fam = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
     if fam.size == 0:
-        return fam
+        return
     start, end = running_case_times(rng, spec.caseload(model.params).duration_days, fam.size)  # type: ignore[misc]
     qids = model.queue_by_service[service, pop.region[fam]]
     jobs = model.jobs.new(
@@ -77,4 +77,3 @@ def start_supervision_in_progress(model: ChainModel) -> IntArray:
     model.update_workload()  # the help's quality follows the GI's workload with these cases
     model.open_case(jobs, spec, end - start)
     model.operations.book(jobs)
-    return fam

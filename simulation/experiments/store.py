@@ -45,8 +45,8 @@ class ExperimentStore:
                     file=str(self.directory),
                     field="--out",
                     value=str(self.directory),
-                    fix="choose a new --out directory; an experiment resumes only with the same command, scenario files "
-                    "and model version",
+                    fix="choose a new --out directory; an experiment resumes only with the same command, "
+                    "scenario files and model version",
                 )
             if done and not resume:
                 raise SpecError(
