@@ -18,6 +18,7 @@ from rich.table import Table
 from simulation.cli_errors import err_console, user_errors
 from simulation.course.cli import app as course_app
 from simulation.errors import SamenloopError
+from simulation.files import output_directory, output_file
 
 app = typer.Typer(
     add_completion=False,
@@ -65,9 +66,9 @@ def run(
 
     scale_preset(scale)
     params = load_scenario(scenario)
+    target = output_directory(out or Path("results") / f"{params.name}-seed{seed}")
     with console.status(f"simulating {params.display_name} ({scale}, {years:g} years, seed {seed})"):
         result = run_scenario(params, scale=scale, years=years, seed=seed, warmup_years=warmup_years)
-    target = out or Path("results") / f"{params.name}-seed{seed}"
     write_result(result, target, csv_all=csv_all)
     table = Table(title=f"{params.display_name}: {scale}, {years:g} years, seed {seed}")
     table.add_column("metric")
@@ -113,7 +114,7 @@ def compare(
     from simulation.scale import scale_preset
 
     scale_preset(scale)
-    target = out or Path("results") / "compare"
+    target = output_directory(out or Path("results") / "compare")
     comparison = run_comparison(
         scenarios,
         replications=replications,
@@ -168,7 +169,7 @@ def explore(
     from simulation.exploration.report import write_exploration_report
 
     parsed = load_spec(spec)
-    target = out or Path("results") / f"explore-{parsed.name}"
+    target = output_directory(out or Path("results") / f"explore-{parsed.name}")
     exploration = run_exploration(
         parsed, target, jobs=jobs, address=address, resume=resume, quiet=quiet, file=str(spec)
     )
@@ -204,6 +205,8 @@ def calibrate(
     from simulation.scale import scale_preset
 
     target_list = load_targets(targets)
+    if out is not None and not check:
+        output_file(out, "--out")
     if check:
         _calibration_check(
             target_list, scale_preset(scale or "national").name, seeds, years, warmup_years, jobs, write_doc
@@ -285,6 +288,7 @@ def demo(
     from simulation.experiments.design import RunSettings
     from simulation.report import write_comparison_report
 
+    output_directory(out)
     names = ["current-practice", "intensive-collaboration", "restructuring", "combined"]
     settings = RunSettings(scale="region", years=years, warmup_years=1.0)
     try:

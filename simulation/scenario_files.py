@@ -58,6 +58,12 @@ def resolve_path(name_or_path: str | Path, directory: Path | None = None) -> Pat
     if named.exists():
         return named
     names = available_scenarios(directory)
+    if candidate.is_file():
+        raise ScenarioError(
+            "a scenario file is a YAML file ending in .yaml or .yml",
+            file=str(candidate),
+            fix="rename the file, or give one of the scenario names: " + ", ".join(names),
+        )
     raise ScenarioError(
         f"no scenario called '{name_or_path}'.{did_you_mean(str(name_or_path), names)}",
         allowed=", ".join([BUILT_IN, *names]) or BUILT_IN,
@@ -90,6 +96,12 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             value=type(data).__name__,
             allowed=", ".join(_TOP_LEVEL),
             fix="start the file with `name:` and `overrides:`",
+        )
+    if {"scenarios", "sampler"} & set(data) and "overrides" not in data:
+        raise ScenarioError(
+            "this is an exploration spec, not a scenario file",
+            file=str(path),
+            fix=f"run it with `samenloop explore {path}`",
         )
     for key in data:
         if key not in _TOP_LEVEL:

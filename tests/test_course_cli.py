@@ -119,6 +119,16 @@ def test_bad_input_gets_one_clear_message(course, env, samenloop_cmd, args, expe
     assert_clear_error(cli(samenloop_cmd, env, *args, "--course", str(course)), *expected)
 
 
+def test_an_output_path_that_cannot_be_written_is_refused(course, env, samenloop_cmd, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    handout = cli(samenloop_cmd, env, "handout", "--to", str(blocker), "--course", str(course))
+    assert_clear_error(handout, "--to", str(blocker), "it is a file, not a directory")
+    export = cli(samenloop_cmd, env, "export", "--to", str(tmp_path), "--course", str(course))
+    assert_clear_error(export, "--to", str(tmp_path), "it is a directory; give a file name")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
 def test_a_folder_that_is_not_a_course(env, samenloop_cmd, tmp_path):
     assert_clear_error(cli(samenloop_cmd, env, "status", "--course", str(tmp_path)), "not an nbgrader course directory")
 

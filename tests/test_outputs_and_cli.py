@@ -13,6 +13,8 @@ import pytest
 
 from simulation import runner
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def test_outputs_carry_provenance(baseline, tmp_path: Path) -> None:
     out = runner.write_result(baseline, tmp_path / "run")
@@ -76,6 +78,68 @@ def test_cli_bad_options_exit_non_zero_without_traceback(
     assert done.returncode != 0
     assert "Traceback" not in done.stdout + done.stderr, done.stderr
     assert expected in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["run", "current-practice", "--years", "0.1"],
+        ["compare", "current-practice", "restructuring", "-n", "2", "--years", "0.1"],
+        ["explore", "scenarios/explore/which-assumptions-decide.yaml"],
+        ["demo", "--years", "0.1"],
+    ],
+    ids=["run", "compare", "explore", "demo"],
+)
+@pytest.mark.parametrize("where", ["under-a-file", "a-file"])
+def test_an_output_path_that_cannot_be_written_is_refused_before_any_run(
+    samenloop_cmd: list[str], tmp_path: Path, args: list[str], where: str
+) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "results" if where == "under-a-file" else blocker
+    env = {**os.environ, "COLUMNS": "250"}
+    done = subprocess.run(
+        [*samenloop_cmd, *args, "--out", str(out)], capture_output=True, text=True, check=False, env=env, cwd=ROOT
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert "Traceback" not in output, output
+    assert "--out" in output and str(out) in output and "is a file" in output, output
+    assert "simulat" not in done.stdout, "the command ran before it checked where to write"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_file_error_during_a_command_is_one_message_with_exit_code_1(capsys: pytest.CaptureFixture[str]) -> None:
+    import typer
+
+    from simulation.cli_errors import user_errors
+
+    @user_errors
+    def writes_to_a_full_disk() -> None:
+        raise OSError(28, "No space left on device", "results/run/records.parquet")
+
+    with pytest.raises(typer.Exit) as stopped:
+        writes_to_a_full_disk()
+    assert stopped.value.exit_code == 1
+    message = " ".join(capsys.readouterr().err.split())  # the console wraps long lines
+    assert "results/run/records.parquet: No space left on device" in message, message
+    assert "results already written are kept" in message, message
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["run", "scenarios/explore/which-assumptions-decide.yaml"], "this is an exploration spec"),
+        (["explore", "scenarios/current-practice.yaml"], "this is a scenario file"),
+        (["validate", "README.md"], "a scenario file is a YAML file"),
+    ],
+)
+def test_a_file_of_the_wrong_kind_is_named_as_such(samenloop_cmd: list[str], args: list[str], expected: str) -> None:
+    env = {**os.environ, "COLUMNS": "250"}
+    done = subprocess.run([*samenloop_cmd, *args], capture_output=True, text=True, check=False, env=env, cwd=ROOT)
+    output = done.stdout + done.stderr
+    assert done.returncode == 2 and "Traceback" not in output, output
+    assert expected in output and args[1] in output, output
 
 
 def test_cli_lists_scenarios_parameters_and_schema(samenloop_cmd: list[str]) -> None:

@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from simulation.cli_errors import err_console, user_errors
+from simulation.files import output_directory, output_file
 
 if TYPE_CHECKING:
     from simulation.course.grading import Outcome
@@ -152,6 +153,8 @@ def handout(
     """Zip the student versions for e-mail or a learning platform."""
     from simulation.course.grading import handout as run
 
+    if to is not None:
+        output_directory(to, "--to")
     for path in run(_course(course), assignments, to):
         console.print(f"wrote [bold]{path}[/]")
 
@@ -229,4 +232,6 @@ def export(
     """Export all grades to CSV: trainee, exercise, language, score, whether manual grading is left."""
     from simulation.course.grading import export as run
 
+    if to is not None:
+        output_file(to, "--to")
     console.print(f"grades written to [bold]{run(_course(course), to)}[/]")

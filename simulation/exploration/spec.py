@@ -255,6 +255,12 @@ def load_spec(path: Path) -> ExploreSpec:
         ) from None
     if not isinstance(data, dict):
         raise SpecError("an exploration spec must be a mapping", file=file, fix="start with `name:` and `scenarios:`")
+    if "overrides" in data and "scenarios" not in data:
+        raise SpecError(
+            "this is a scenario file, not an exploration spec",
+            file=file,
+            fix=f"run it with `samenloop run {file}`, or put its name under `scenarios:` in a spec",
+        )
     try:
         return ExploreSpec.model_validate(data)
     except ValidationError as exc:
