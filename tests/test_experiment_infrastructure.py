@@ -124,6 +124,23 @@ def test_unreachable_cluster_is_a_clear_error(tmp_path: Path, samenloop_cmd: lis
     assert "cannot reach the Dask scheduler" in done.stderr
 
 
+@pytest.mark.parametrize("address", ["127.0.0.1:8786", "tcp://127.0.0.1", "tcp://127.0.0.1:port"])
+def test_a_malformed_cluster_address_is_refused_before_any_run(
+    tmp_path: Path, samenloop_cmd: list[str], address: str
+) -> None:
+    done = subprocess.run(
+        [*samenloop_cmd, *ARGS, "--replications", "2", "--address", address, "--out", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "250"},
+        timeout=180,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "not a Dask scheduler address" in done.stderr and address in done.stderr, done.stderr
+    assert not (tmp_path / "x").exists(), "the experiment directory was made before the address was checked"
+
+
 def test_killed_experiment_resumes_without_losing_or_repeating_runs(
     reference: Path, tmp_path: Path, samenloop_cmd: list[str]
 ) -> None:

@@ -112,6 +112,24 @@ class DaskEvaluator(BaseEvaluator):
             callback(experiment, outcomes)
 
 
+def check_address(address: str) -> str:
+    """`address` if it names a Dask scheduler as PROTOCOL://HOST:PORT (checked before any run)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        _, location = parse_address(address, strict=True)
+        parse_host_port(location)
+    except ValueError as exc:
+        raise SamenloopError(
+            f"not a Dask scheduler address ({exc})",
+            field="--address",
+            value=address,
+            allowed="PROTOCOL://HOST:PORT, e.g. tcp://127.0.0.1:8786",
+            fix="give the address `dask scheduler` prints when it starts (see docs/experiments.md)",
+        ) from None
+    return address
+
+
 def make_evaluator(models: Any, jobs: int, address: str | None) -> BaseEvaluator:
     """Dask when an address is given, local processes when jobs > 1, else this process."""
     if address:

@@ -29,7 +29,7 @@ from simulation.experiments.ema import (
     Sample,
     ScalarOutcome,
 )
-from simulation.experiments.evaluators import make_evaluator
+from simulation.experiments.evaluators import check_address, make_evaluator
 from simulation.experiments.outcomes import array_names, scalar_names
 from simulation.experiments.store import ExperimentStore
 from simulation.experiments.worker import run_experiment
@@ -80,6 +80,8 @@ def run_design(
     description: dict[str, Any] | None = None,
 ) -> int:
     """Run every run of `design` not yet in `store`; returns the number of runs executed now."""
+    if address:
+        check_address(address)
     runs = design.runs()
     store.open({"name": design.name, "runs": len(runs), **(description or {})}, design.fingerprint(), resume)
     pending = runs.loc[~runs.index.isin(store.done())]
