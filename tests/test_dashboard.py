@@ -6,6 +6,7 @@ Browser tests are in test_dashboard_browser.py; the notebook in test_dashboard_n
 from __future__ import annotations
 
 import inspect
+import socket
 import stat
 import subprocess
 import tarfile
@@ -107,6 +108,23 @@ def test_environment_points_solara_at_the_cache(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------------ the scenario
+def test_a_port_in_use_or_an_unknown_host_is_refused_before_the_server_starts() -> None:
+    from simulation.dashboard.launcher import check_can_listen
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(SamenloopError) as busy:
+            check_can_listen("127.0.0.1", port)
+        assert busy.value.field == "--port" and busy.value.value == port
+        assert "choose another --port" in (busy.value.fix or "")
+    check_can_listen("127.0.0.1", port)  # free again: no error
+    with pytest.raises(SamenloopError) as unknown:
+        check_can_listen("no-such-host.invalid", port)
+    assert unknown.value.field == "--host"
+
+
 def test_build_scenario_applies_the_controls() -> None:
     settings = Settings(
         capacity_pct={"veilig_thuis": 150.0, "youth_protection": 50.0},

@@ -9,6 +9,7 @@ asset cache as `SOLARA_ASSETS_PROXY_CACHE_DIR`.
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -30,6 +31,31 @@ def check_choice(value: str, allowed: list[str], field: str) -> None:
             allowed=", ".join(allowed),
             fix="use one of the names above (see `samenloop scenarios`)" if field != "lang" else "use nl or en",
         )
+
+
+def check_can_listen(host: str, port: int) -> None:
+    """Raise a clear error when the server could not listen on `host:port` (checked before start)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise SamenloopError(
+            f"unknown address to bind ({exc.strerror or exc})",
+            field="--host",
+            value=host,
+            fix="leave --host out to serve on this machine only (127.0.0.1), or give an address of this machine",
+        ) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise SamenloopError(
+                f"cannot serve on {host}:{port} ({exc.strerror or exc})",
+                field="--port",
+                value=port,
+                fix="choose another --port, or stop the program that uses this one",
+            ) from None
 
 
 def server_command(
@@ -85,6 +111,7 @@ def serve(
     command, env = server_command(
         port=port, host=host, scenario=scenario, compare=compare, seed=seed, years=years, lang=lang, assets_dir=cache
     )
+    check_can_listen(host, port)
     if assets.missing_packages(cache):
         assets.prepare(cache)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
