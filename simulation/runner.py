@@ -35,7 +35,8 @@ def run_scenario(
     model = ChainModel(
         params, scale=scale, years=years, warmup_years=warmup_years, seed=seed, prioritisation=prioritisation
     )
-    model.run_for(model.start_day)
+    if model.start_day > 0:  # Mesa warns about a run of zero days
+        model.run_for(model.start_day)
     at_start = snapshot_counters(model)
     model.run_for(model.horizon_days - model.start_day)
     return collect(model, at_start, years=years, warmup_years=warmup_years)

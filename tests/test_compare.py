@@ -154,6 +154,31 @@ def test_compare_command_writes_report_and_tidy_data(tmp_path: Path, samenloop_c
         assert (out / name).exists(), name
 
 
+def test_a_planners_own_scenario_file_is_compared_without_warm_up(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    own = tmp_path / "my scenarios" / "more-vt-staff.yaml"
+    own.parent.mkdir()
+    own.write_text(
+        "name: more-vt-staff\ndisplay_name: More Veilig Thuis staff\ndescription: 20% more VT staff.\n"
+        "extends: current-practice\noverrides:\n  organisations:\n    veilig_thuis:\n      staff: {fte: 1800.0}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "cmp"
+    args = ["compare", "current-practice", str(own), "-n", "2", "--years", "0.2", "--warmup-years", "0", "-q"]
+    done = subprocess.run(
+        [*samenloop_cmd, *args, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Warning" not in done.stderr, done.stderr  # no warm-up: no zero-day run for Mesa to warn about
+    assert "More Veilig Thuis staff" in done.stdout
+    assert len(list((out / "runs").glob("*.npz"))) == 4
+    runs = pd.read_parquet(out / "runs.parquet")
+    assert set(runs["scenario"]) == {"current-practice", str(own)}
+
+
 def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) -> None:
     for args, expected in (
         (["current-practice", "restructurin"], "Did you mean 'restructuring'"),

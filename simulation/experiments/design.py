@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,11 @@ def ema_name(path: str) -> str:
 
 def path_of(name: str) -> str:
     return name.replace("__", ".")
+
+
+def run_label(lever: str) -> str:
+    """A scenario name or file path as part of a run's file name (`/a/b.yaml` -> `_a_b.yaml`)."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", lever)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ class Design:
                 "sample": int(sample),
                 "scenario": lever,
                 "seed": int(seed),
-                "key": f"s{int(sample):05d}-{lever}-seed{int(seed)}",
+                "key": f"s{int(sample):05d}-{run_label(lever)}-seed{int(seed)}",
             }
             for sample in self.samples.index
             for lever in self.levers
