@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -141,6 +142,37 @@ def test_calibration_pipeline_runs_and_writes_provenance(tmp_path: Path) -> None
     shares = [v for k, v in data["values"].items() if k.startswith("population.violence.")]
     assert sum(shares) == pytest.approx(1.0), "violence shares must still add up to one"
     Scenario.model_validate(overrides(fit.values))  # the written values form a valid scenario
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("- id: X\n  name: n\n  source: s\n  measures: [{measure: vt_reports_per_yer, value: 1}]\n",
+         ["0.measures.0.measure", "Did you mean 'vt_reports_per_year'"]),
+        ("- id: X\n  name: n\n  source: s\n  measures: [{measure: vt_reports_per_year, value: 1, range: [2, 3]}]\n",
+         ["0.measures.0.range", "does not hold the value 1"]),
+        ("- id: X\n  name: n\n  source: s\n  measures: [{measure: vt_reports_per_year, value: 1, tolerance: 0.1}]\n",
+         ["0.measures.0.tolerance", "Extra inputs are not permitted"]),
+        ("targets:\n  - id: X\n", ["Input should be a valid list", "a list of targets"]),
+        ("- {id: X, name: n, source: s, measures: [\n", ["not valid YAML"]),
+    ],
+)  # fmt: skip
+def test_a_bad_targets_file_is_one_clear_message(
+    tmp_path: Path, samenloop_cmd: list[str], content: str, expected: list[str]
+) -> None:
+    path = tmp_path / "targets.yaml"
+    path.write_text(content, encoding="utf-8")
+    done = subprocess.run(
+        [*samenloop_cmd, "calibrate", "--check", "--targets", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "250"},
+    )
+    message = done.stdout + done.stderr
+    assert done.returncode == 2 and "Traceback" not in message, message
+    for text in [str(path), *expected]:
+        assert text in message, message
 
 
 def test_check_fails_when_a_target_is_unreachable(tmp_path: Path, samenloop_cmd: list[str]) -> None:

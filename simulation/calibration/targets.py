@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from simulation.calibration.measures import MEASURES
 from simulation.errors import SpecError, did_you_mean
@@ -64,30 +66,98 @@ class Target:
     measures: tuple[Measure, ...]
 
 
+class _MeasureEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    measure: str
+    value: float
+    unit: str = ""
+    range: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _known_and_ordered(self) -> _MeasureEntry:
+        if self.measure not in MEASURES:
+            raise ValueError(
+                f"unknown measure '{self.measure}'.{did_you_mean(self.measure, MEASURES)}|measure|"
+                + ", ".join(MEASURES)
+            )
+        if self.range is not None and not self.range[0] <= self.value <= self.range[1]:
+            raise ValueError(
+                f"the range {list(self.range)} does not hold the value {self.value:g}|range|low <= value <= high"
+            )
+        return self
+
+
+class _TargetEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    year: str | int = ""
+    source: str
+    measures: list[_MeasureEntry] = Field(min_length=1)
+
+
+_TargetList = TypeAdapter(list[_TargetEntry])
+
+
 def load_targets(path: Path | None = None) -> list[Target]:
-    """The targets in `path` (default: the packaged targets.yaml)."""
+    """The targets in `path` (default: the packaged targets.yaml).
+
+    Raises:
+        SpecError: the file cannot be read, is not YAML, or an entry is not a valid target.
+    """
     file = str(path) if path else "simulation/data/targets.yaml"
-    text = (
-        Path(path).read_text(encoding="utf-8")
-        if path
-        else files("simulation").joinpath("data/targets.yaml").read_text()
-    )
-    targets = []
-    for i, item in enumerate(yaml.safe_load(text)):
-        measures = []
-        for j, m in enumerate(item["measures"]):
-            if m["measure"] not in MEASURES:
-                raise SpecError(
-                    f"unknown measure '{m['measure']}'.{did_you_mean(m['measure'], MEASURES)}",
-                    file=file,
-                    field=f"{i}.measures.{j}.measure",
-                    allowed=", ".join(MEASURES),
-                    fix="use a function of simulation/calibration/measures.py",
-                )
-            value = float(m["value"])
-            low, high = m.get("range", (value * (1 - DEFAULT_TOLERANCE), value * (1 + DEFAULT_TOLERANCE)))
-            measures.append(Measure(item["id"], m["measure"], value, m.get("unit", ""), float(low), float(high)))
-        targets.append(
-            Target(str(item["id"]), item["name"], str(item.get("year", "")), item["source"], tuple(measures))
+    try:
+        text = (
+            Path(path).read_text(encoding="utf-8")
+            if path
+            else files("simulation").joinpath("data/targets.yaml").read_text(encoding="utf-8")
         )
-    return targets
+        data = yaml.safe_load(text)
+    except OSError as exc:
+        raise SpecError(
+            f"cannot read the targets file ({exc.strerror})", file=file, fix="check the --targets path"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SpecError(
+            f"the file is not valid YAML ({exc})", file=file, fix="check the indentation and brackets"
+        ) from None
+    try:
+        entries = _TargetList.validate_python(data)
+    except ValidationError as exc:
+        raise _explain(exc.errors()[0], file) from None
+    return [
+        Target(
+            e.id,
+            e.name,
+            str(e.year),
+            e.source,
+            tuple(
+                Measure(e.id, m.measure, m.value, m.unit, *(m.range or _tolerance_band(m.value))) for m in e.measures
+            ),
+        )
+        for e in entries
+    ]
+
+
+def _tolerance_band(value: float) -> tuple[float, float]:
+    return value * (1 - DEFAULT_TOLERANCE), value * (1 + DEFAULT_TOLERANCE)
+
+
+def _explain(error: Any, file: str) -> SpecError:
+    location = ".".join(str(p) for p in error["loc"])
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "value_error" and "|" in message:
+        problem, field, allowed = message.split("|")
+        return SpecError(problem, file=file, field=f"{location}.{field}", allowed=allowed, fix="correct the entry")
+    allowed = "a list of targets, each with id, name, source and measures" if not error["loc"] else None
+    return SpecError(
+        message,
+        file=file,
+        field=location or None,
+        value=error.get("input"),
+        has_value=True,
+        allowed=allowed,
+        fix="see the packaged simulation/data/targets.yaml for the form of a target",
+    )
