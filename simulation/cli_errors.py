@@ -38,7 +38,7 @@ def user_errors[F: Callable[..., Any]](function: F) -> F:
             )
             raise typer.Exit(code=1) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted; results already written are kept")
+            err_console.print("interrupted; results already written are kept (compare and explore: add --resume)")
             raise typer.Exit(code=130) from None
 
     return wrapper  # type: ignore[return-value]
