@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from simulation import yaml_reading
 from simulation.errors import ScenarioError, did_you_mean
 from simulation.parameters.base import Frozen
 from simulation.parameters.defaults import default_scenario
@@ -73,7 +74,7 @@ def resolve_path(name_or_path: str | Path, directory: Path | None = None) -> Pat
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_reading.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown position"
@@ -256,15 +257,16 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     # Start from the complete defaults, so that overriding one field of a group keeps the
     # group's other values (e.g. the GI's caseload norm when only its case length changes).
     merged: dict[str, Any] = _merge(default_scenario().parameter_dict(), {}, origin, "defaults")
-    meta: dict[str, Any] = {"name": path.stem}
-    for layer_path, data in _layers(path, directory):
+    layers = _layers(path, directory)
+    for layer_path, data in layers:
         merged = _merge(merged, data.get("overrides") or {}, origin, str(layer_path))
-        for key in ("display_name", "description"):
-            if key in data:
-                meta[key] = data[key]
-    if "name" in (file_data := _read_yaml(path)):
-        meta["name"] = file_data["name"]
-    meta.setdefault("display_name", meta["name"])
+    # Name, display name and description are the file's own, never its base's: a planner's
+    # variant of current practice must not appear as "Current practice" in a report.
+    own = layers[-1][1]
+    meta: dict[str, Any] = {"name": own.get("name", path.stem)}
+    meta["display_name"] = own.get("display_name", meta["name"])
+    if "description" in own:
+        meta["description"] = own["description"]
     try:
         return Scenario.model_validate({**merged, **meta})
     except ValidationError as exc:

@@ -110,6 +110,14 @@ def test_bad_specs_get_clear_errors(tmp_path: Path, change: dict, expected: str)
     assert expected in message and str(path) in message and "fix:" in message, message
 
 
+def test_a_key_given_twice_in_a_spec_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text("name: t\nscenarios: [restructuring]\nsamples: 4\nsamples: 8\n", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_spec(path)
+    assert "the key 'samples' appears twice" in caught.value.message() and "line 4" in caught.value.message()
+
+
 def test_cli_bad_spec_exits_cleanly(tmp_path: Path, samenloop_cmd: list[str]) -> None:
     path = write(tmp_path, {**TINY, "replications": 0})
     done = subprocess.run(

@@ -63,6 +63,11 @@ def test_scenarios_differ_only_where_they_say() -> None:
             ["unknown mechanism 'samen_op_acuut'", "Did you mean 'samen_op_in_acuut'"],
         ),
         ("name: x\nparams: {}\n", ["unknown top-level key 'params'", "overrides"]),
+        (
+            "name: x\noverrides:\n  population: {}\n  care: {}\n  population: {}\n",
+            ["the key 'population' appears twice", "line 5"],
+        ),
+        ("name: x\nscenarios: [restructuring]\nsampler: lhs\n", ["this is an exploration spec", "samenloop explore"]),
     ],
 )
 def test_bad_scenarios_name_file_field_value_and_fix(tmp_path: Path, text: str, expected: list[str]) -> None:
@@ -74,6 +79,15 @@ def test_bad_scenarios_name_file_field_value_and_fix(tmp_path: Path, text: str, 
     assert "fix:" in message, f"message does not say how to fix it:\n{message}"
     for fragment in expected:
         assert fragment in message, f"expected {fragment!r} in:\n{message}"
+
+
+def test_a_variant_is_named_by_its_own_file_not_by_its_base(tmp_path: Path) -> None:
+    bare = write(tmp_path, "more-staff", "extends: current-practice\noverrides: {}\n")
+    named = write(tmp_path, "named", "name: vt-plus\nextends: current-practice\noverrides: {}\n")
+    assert load_scenario(bare).display_name == "more-staff"
+    assert load_scenario(bare).description != load_scenario("current-practice").description
+    assert (load_scenario(named).name, load_scenario(named).display_name) == ("vt-plus", "vt-plus")
+    assert load_scenario("current-practice").display_name == "Current practice"
 
 
 def test_value_error_names_the_file_that_set_it(tmp_path: Path) -> None:

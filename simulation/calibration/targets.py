@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
+from simulation import yaml_reading
 from simulation.calibration.measures import MEASURES
 from simulation.errors import SpecError, did_you_mean
 
@@ -114,7 +115,7 @@ def load_targets(path: Path | None = None) -> list[Target]:
             if path
             else files("simulation").joinpath("data/targets.yaml").read_text(encoding="utf-8")
         )
-        data = yaml.safe_load(text)
+        data = yaml_reading.safe_load(text)
     except OSError as exc:
         raise SpecError(
             f"cannot read the targets file ({exc.strerror})", file=file, fix="check the --targets path"

@@ -21,7 +21,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from simulation import metrics
+from simulation import metrics, yaml_reading
 from simulation.errors import SpecError, did_you_mean
 from simulation.experiments.design import SAMPLERS, Uncertainty
 from simulation.parameters.registry import ParameterInfo, parameter_lookup
@@ -242,7 +242,7 @@ def load_spec(path: Path) -> ExploreSpec:
     """Read and validate a spec file; every problem becomes a `SpecError`."""
     file = str(path)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml_reading.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise SpecError(f"cannot read the file ({exc.strerror})", file=file, fix="check the path") from None
     except yaml.YAMLError as exc:

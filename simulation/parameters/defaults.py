@@ -10,8 +10,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-import yaml
-
+from simulation import yaml_reading
 from simulation.parameters.scenario import Scenario
 
 
@@ -21,7 +20,7 @@ def calibration() -> dict[str, Any]:
     resource = files("simulation").joinpath("data/calibration.yaml")
     if not resource.is_file():
         return {"values": {}}
-    data = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    data = yaml_reading.safe_load(resource.read_text(encoding="utf-8")) or {}
     data.setdefault("values", {})
     return data
 
