@@ -225,7 +225,7 @@ def check_scenarios(names: list[str]) -> None:
                 allowed=", ".join(known),
                 fix="use `samenloop scenarios` to list them",
             )
-        load_scenario(name)
+    loaded = {name: load_scenario(name) for name in names}
     if len(set(names)) < 2:
         raise SpecError(
             "a comparison needs at least two different scenarios",
@@ -233,6 +233,17 @@ def check_scenarios(names: list[str]) -> None:
             value=names,
             fix="name two or more scenarios, e.g. current-practice restructuring",
         )
+    by_label: dict[str, list[str]] = {}
+    for name, scenario in loaded.items():
+        by_label.setdefault(scenario.display_name, []).append(name)
+    for label, same in by_label.items():
+        if len(same) > 1:
+            raise SpecError(
+                f"these scenarios are all called '{label}', so the report could not tell them apart",
+                field="SCENARIO",
+                value=same,
+                fix="give each scenario file its own `name:` and `display_name:`",
+            )
 
 
 def run_comparison(

@@ -194,6 +194,21 @@ def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) 
         assert expected in done.stderr, done.stderr
 
 
+def test_two_scenarios_with_one_name_are_refused(tmp_path: Path, samenloop_cmd: list[str]) -> None:
+    copy = tmp_path / "current-practice-edited.yaml"
+    copy.write_text(Path("scenarios/current-practice.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    done = subprocess.run(
+        [*samenloop_cmd, "compare", "current-practice", str(copy), "--out", str(tmp_path / "x")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "250"},
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "all called 'Current practice'" in done.stderr and str(copy) in done.stderr, done.stderr
+    assert not (tmp_path / "x").exists()
+
+
 @pytest.mark.parametrize(
     ("crossing", "expected"),
     [
