@@ -193,11 +193,11 @@ def in_sentence(label: str) -> str:
 
 
 def describe_crossing(c: dict[str, Any], labels: dict[str, str]) -> str:
-    """A crossing as one sentence, e.g. 'restructuring overtakes ... after 3.4 years (80% interval 2.1–never years)'."""
+    """A crossing as one sentence, e.g. 'restructuring overtakes ... after 3.4 years (80% interval 2.1 years–never)'."""
     name, other = labels.get(c["scenario"], c["scenario"]), labels.get(c["other"], c["other"])
     what = in_sentence(SERIES[c["series"]][0])
     low, high = ("never" if not np.isfinite(y) else f"{y:.1f}" for y in (c["p10_years"], c["p90_years"]))
-    interval = f"80% interval {low}–{high} years"
+    interval = f"80% interval {low} years–never" if high == "never" else f"80% interval {low}–{high} years"
     if c["ahead_from_start"]:
         return f"{name} is ahead of {other} on {what} from the start ({interval} for the crossing)."
     if np.isfinite(c["years"]):
@@ -205,7 +205,7 @@ def describe_crossing(c: dict[str, Any], labels: dict[str, str]) -> str:
     not_within = f"{name} does not overtake {other} on {what} within {c['horizon_years']:.0f} years"
     crossing_share = 1.0 - c["never_share"]
     if crossing_share == 0:
-        return f"{not_within}, in none of the resampled replications."
+        return f"{not_within} in any resampled replication."
     share = f"{100 * crossing_share:.0f}%" if crossing_share >= 0.005 else "under 1%"
     detail = f"in {share} of resampled replications it would" + (f", {interval}" if low != "never" else "")
     return f"{not_within} ({detail})."
