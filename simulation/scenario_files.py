@@ -229,6 +229,18 @@ def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioE
             allowed = f"{low if low is not None else '-∞'} to {high if high is not None else '∞'} {unit}".strip()
         elif info.annotation is bool:
             allowed = "true or false"
+    group = _model_at(loc) if kind in ("model_type", "dict_type") else None
+    if group is not None:
+        names = list(group.model_fields)
+        return ScenarioError(
+            "wrong type: a group of settings belongs here, not a single value",
+            file=file,
+            field=field,
+            value=value,
+            has_value=True,
+            allowed=", ".join(names),
+            fix=f"indent its settings below the key, e.g. `{loc[-1]}: {{{names[0]}: ...}}`, or remove the key",
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         problem = "value out of range"
         fix = f"use a value from {allowed}" if allowed else "use a value in range"

@@ -68,6 +68,10 @@ def test_scenarios_differ_only_where_they_say() -> None:
             ["the key 'population' appears twice", "line 5"],
         ),
         ("name: x\nscenarios: [restructuring]\nsampler: lhs\n", ["this is an exploration spec", "samenloop explore"]),
+        (
+            "name: x\noverrides:\n  mechanisms:\n    actieoverleg: yes\n",
+            ["a group of settings belongs here", "mechanisms.actieoverleg", "enabled, start_year", "{enabled: ...}"],
+        ),
     ],
 )
 def test_bad_scenarios_name_file_field_value_and_fix(tmp_path: Path, text: str, expected: list[str]) -> None:
