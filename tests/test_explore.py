@@ -87,6 +87,17 @@ def test_explored_ranges_straddle_the_baseline() -> None:
         ({"sampler": "grid"}, "lhs, sobol, morris"),
         ({"uncertainties": {"ranges": {"restructuring.productivity_dip": [0.5, 1.5]}}}, "leaves its valid range"),
         ({"uncertainties": {"include": ["restructuring.nothing*"]}}, "no parameter matches"),
+        ({"uncertainties": 3}, "a group of settings belongs here"),
+        ({"questions": [{"name": "q", "metrik": "cost_eur_per_year"}]}, "Did you mean 'metric'"),
+        ({"questions": [{"name": "q", "scenario": "restructuring", "than": "restructuring"}]}, "the setting 'metric'"),
+        (
+            {
+                "questions": [
+                    {"name": "q", "metric": "cost_eur_per_year", "scenario": "restructuring", "than": "restructuring"}
+                ]
+            },
+            "compares 'restructuring' with itself",
+        ),
         (
             {
                 "break_even": [

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -137,6 +137,11 @@ class ExploreSpec(_Strict):
                             f"{field_name}.{i}.{attr}|'{value}' is not one of the explored scenarios"
                             f"|{', '.join(self.scenarios)}"
                         )
+                if item.scenario == item.than:
+                    raise ValueError(
+                        f"{field_name}.{i}.than|it compares '{item.scenario}' with itself"
+                        f"|another of: {', '.join(s for s in self.scenarios if s != item.scenario)}"
+                    )
                 if item.metric not in metrics.METRICS:
                     raise ValueError(
                         f"{field_name}.{i}.metric|unknown metric '{item.metric}'."
@@ -264,7 +269,22 @@ def load_spec(path: Path) -> ExploreSpec:
     try:
         return ExploreSpec.model_validate(data)
     except ValidationError as exc:
-        raise _explain(exc.errors()[0], file) from None
+        errors = exc.errors()
+        # A misspelt key also makes its correct name "missing": report the misspelling.
+        raise _explain(next((e for e in errors if e["type"] == "extra_forbidden"), errors[0]), file) from None
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
+    """The settings group at `loc` in a spec (list positions skipped; the spec itself at worst)."""
+    owner: type[BaseModel] = ExploreSpec
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = getattr(owner.model_fields.get(str(part)), "annotation", None)
+        for candidate in (annotation, *get_args(annotation)):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                owner = candidate
+    return owner
 
 
 def _explain(error: Any, file: str) -> SpecError:
@@ -274,18 +294,31 @@ def _explain(error: Any, file: str) -> SpecError:
         field, problem, allowed = message.removeprefix("Value error, ").split("|")
         return SpecError(problem, file=file, field=field, allowed=allowed, fix="correct the name")
     if error["type"] == "extra_forbidden":
-        owner: type[BaseModel] = ExploreSpec
-        for part in error["loc"][:-1]:
-            field = owner.model_fields.get(str(part))
-            annotation = getattr(field, "annotation", None)
-            owner = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else owner
-        names = list(owner.model_fields)
+        names = list(_model_at(error["loc"][:-1]).model_fields)
         return SpecError(
             f"unknown key '{error['loc'][-1]}'.{did_you_mean(str(error['loc'][-1]), names)}",
             file=file,
             field=location,
             allowed=", ".join(names),
             fix="correct the spelling or remove the key",
+        )
+    if error["type"] in ("model_type", "dict_type"):
+        group = _model_at(error["loc"])
+        return SpecError(
+            "a group of settings belongs here, not a single value",
+            file=file,
+            field=location,
+            value=error.get("input"),
+            has_value=True,
+            allowed=", ".join(group.model_fields),
+            fix="see scenarios/explore/which-assumptions-decide.yaml for the form",
+        )
+    if error["type"] == "missing":
+        return SpecError(
+            f"the setting '{error['loc'][-1]}' is missing",
+            file=file,
+            field=location,
+            fix=f"add `{error['loc'][-1]}: ...` (see scenarios/explore/which-assumptions-decide.yaml)",
         )
     allowed = {"sampler": ", ".join(SAMPLERS), "scale": ", ".join(SCALES)}.get(location)
     return SpecError(
