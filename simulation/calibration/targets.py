@@ -127,7 +127,8 @@ def load_targets(path: Path | None = None) -> list[Target]:
     try:
         entries = _TargetList.validate_python(data)
     except ValidationError as exc:
-        raise _explain(exc.errors()[0], file) from None
+        errors = exc.errors()
+        raise _explain(next((e for e in errors if e["type"] == "extra_forbidden"), errors[0]), file) from None
     return [
         Target(
             e.id,
@@ -152,6 +153,23 @@ def _explain(error: Any, file: str) -> SpecError:
     if error["type"] == "value_error" and "|" in message:
         problem, field, allowed = message.split("|")
         return SpecError(problem, file=file, field=f"{location}.{field}", allowed=allowed, fix="correct the entry")
+    if error["type"] == "extra_forbidden":
+        key = str(error["loc"][-1])
+        names = list((_MeasureEntry if "measures" in error["loc"] else _TargetEntry).model_fields)
+        return SpecError(
+            f"unknown key '{key}'.{did_you_mean(key, names)}",
+            file=file,
+            field=location,
+            allowed=", ".join(names),
+            fix="correct the spelling or remove the key (a measure's band is `range: [low, high]`)",
+        )
+    if error["type"] == "missing":
+        return SpecError(
+            f"the setting '{error['loc'][-1]}' is missing",
+            file=file,
+            field=location,
+            fix="see the packaged simulation/data/targets.yaml for the form of a target",
+        )
     allowed = "a list of targets, each with id, name, source and measures" if not error["loc"] else None
     return SpecError(
         message,
