@@ -241,6 +241,14 @@ def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioE
             allowed=", ".join(names),
             fix=f"indent its settings below the key, e.g. `{loc[-1]}: {{{names[0]}: ...}}`, or remove the key",
         )
+    if kind == "string_pattern_mismatch" and field == "name":
+        return ScenarioError(
+            "a scenario name is one word of letters, digits, '-', '_' and '.' (it names output folders)",
+            file=default_file,
+            field="name",
+            value=value,
+            fix="write e.g. `name: more-vt-staff` at the top of the file",
+        )
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         problem = "value out of range"
         fix = f"use a value from {allowed}" if allowed else "use a value in range"

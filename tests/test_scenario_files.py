@@ -68,6 +68,7 @@ def test_scenarios_differ_only_where_they_say() -> None:
             ["the key 'population' appears twice", "line 5"],
         ),
         ("name: x\nscenarios: [restructuring]\nsampler: lhs\n", ["this is an exploration spec", "samenloop explore"]),
+        ("name: ../../elsewhere\n", ["a scenario name is one word", "'../../elsewhere'", "name: more-vt-staff"]),
         (
             "name: x\noverrides:\n  mechanisms:\n    actieoverleg: yes\n",
             ["a group of settings belongs here", "mechanisms.actieoverleg", "enabled, start_year", "{enabled: ...}"],

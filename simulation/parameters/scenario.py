@@ -23,7 +23,11 @@ class Scenario(Frozen):
     them onto the built-in defaults and validates the result into this object.
     """
 
-    name: str = Field("defaults", description="Short identifier, as in the file name.")
+    name: str = Field(
+        "defaults",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        description="Short identifier, as in the file name: letters, digits, '-', '_' and '.'.",
+    )
     display_name: str = Field("Built-in defaults", description="Name shown in tables and plots.")
     description: str = Field("", description="What the scenario represents, in plain words.")
     population: PopulationParams = PopulationParams()
