@@ -88,6 +88,7 @@ def test_explored_ranges_straddle_the_baseline() -> None:
         ({"uncertainties": {"ranges": {"restructuring.productivity_dip": [0.5, 1.5]}}}, "leaves its valid range"),
         ({"uncertainties": {"include": ["restructuring.nothing*"]}}, "no parameter matches"),
         ({"uncertainties": 3}, "a group of settings belongs here"),
+        ({"name": "../elsewhere"}, "a spec's name is one word"),
         ({"questions": [{"name": "q", "metrik": "cost_eur_per_year"}]}, "Did you mean 'metric'"),
         ({"questions": [{"name": "q", "scenario": "restructuring", "than": "restructuring"}]}, "the setting 'metric'"),
         (

@@ -101,7 +101,7 @@ class BreakEven(_Pairing):
 class ExploreSpec(_Strict):
     """An exploration under deep uncertainty."""
 
-    name: str
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the output folder
     description: str = ""
     scenarios: list[str] = Field(min_length=1)
     uncertainties: UncertaintySelection = Field(default_factory=UncertaintySelection)
@@ -312,6 +312,14 @@ def _explain(error: Any, file: str) -> SpecError:
             has_value=True,
             allowed=", ".join(group.model_fields),
             fix="see scenarios/explore/which-assumptions-decide.yaml for the form",
+        )
+    if error["type"] == "string_pattern_mismatch" and location == "name":
+        return SpecError(
+            "a spec's name is one word of letters, digits, '-', '_' and '.' (it names the output folder)",
+            file=file,
+            field="name",
+            value=error.get("input"),
+            fix="write e.g. `name: which-assumptions-decide`",
         )
     if error["type"] == "missing":
         return SpecError(
