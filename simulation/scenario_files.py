@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from simulation import yaml_reading
 from simulation.errors import ScenarioError, did_you_mean
-from simulation.parameters.base import Frozen
 from simulation.parameters.defaults import default_scenario
 from simulation.parameters.scenario import Scenario
+from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, model_at, unknown_key
 
 BUILT_IN = "defaults"
 _TOP_LEVEL = ("name", "display_name", "description", "extends", "overrides")
@@ -186,16 +186,6 @@ def _layers(path: Path, directory: Path) -> list[tuple[Path, dict[str, Any]]]:
     return list(reversed(chain))
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] = Scenario
-    for part in loc:
-        field = model.model_fields.get(str(part))
-        if field is None or not (isinstance(field.annotation, type) and issubclass(field.annotation, Frozen)):
-            return None
-        model = field.annotation
-    return model
-
-
 def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioError:
     loc = tuple(error["loc"])
     field = ".".join(str(p) for p in loc)
@@ -204,19 +194,12 @@ def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioE
     )
     kind = error["type"]
     value = error.get("input")
+    parent = model_at(Scenario, loc[:-1])
     if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
         names = list(parent.model_fields) if parent else []
         what = "mechanism" if loc[:1] == ("mechanisms",) and len(loc) == 2 else "key"
-        return ScenarioError(
-            f"unknown {what} '{loc[-1]}'.{did_you_mean(str(loc[-1]), names)}",
-            file=file,
-            field=field,
-            allowed=", ".join(names),
-            fix="correct the spelling or remove the key",
-        )
+        return unknown_key(ScenarioError, loc, names, file=file, what=what)
     info = None
-    parent = _model_at(loc[:-1])
     if parent is not None:
         info = parent.model_fields.get(str(loc[-1]))
     allowed = None
@@ -229,18 +212,11 @@ def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioE
             allowed = f"{low if low is not None else '-∞'} to {high if high is not None else '∞'} {unit}".strip()
         elif info.annotation is bool:
             allowed = "true or false"
-    group = _model_at(loc) if kind in ("model_type", "dict_type") else None
+    group = model_at(Scenario, loc) if kind in GROUP_EXPECTED else None
     if group is not None:
-        names = list(group.model_fields)
-        return ScenarioError(
-            "wrong type: a group of settings belongs here, not a single value",
-            file=file,
-            field=field,
-            value=value,
-            has_value=True,
-            allowed=", ".join(names),
-            fix=f"indent its settings below the key, e.g. `{loc[-1]}: {{{names[0]}: ...}}`, or remove the key",
-        )
+        first = next(iter(group.model_fields))
+        fix = f"indent its settings below the key, e.g. `{loc[-1]}: {{{first}: ...}}`, or remove the key"
+        return group_expected(ScenarioError, loc, value, group, file=file, fix=fix)
     if kind == "string_pattern_mismatch" and field == "name":
         return ScenarioError(
             "a scenario name is one word of letters, digits, '-', '_' and '.' (it names output folders)",
@@ -290,7 +266,7 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     try:
         return Scenario.model_validate({**merged, **meta})
     except ValidationError as exc:
-        raise _explain(exc.errors()[0], origin, str(path)) from None
+        raise _explain(first_error(exc), origin, str(path)) from None
 
 
 def scenario_from_overrides(
@@ -304,7 +280,7 @@ def scenario_from_overrides(
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        raise _explain(exc.errors()[0], {}, "overrides") from None
+        raise _explain(first_error(exc), {}, "overrides") from None
 
 
 def file_schema() -> dict[str, Any]:

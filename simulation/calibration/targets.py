@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 from simulation import yaml_reading
 from simulation.calibration.measures import MEASURES
 from simulation.errors import SpecError, did_you_mean
+from simulation.validation_messages import first_error, missing, model_at, unknown_key
 
 DEFAULT_TOLERANCE = 0.15
 
@@ -127,8 +128,7 @@ def load_targets(path: Path | None = None) -> list[Target]:
     try:
         entries = _TargetList.validate_python(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        raise _explain(next((e for e in errors if e["type"] == "extra_forbidden"), errors[0]), file) from None
+        raise _explain(first_error(exc), file) from None
     return [
         Target(
             e.id,
@@ -147,6 +147,9 @@ def _tolerance_band(value: float) -> tuple[float, float]:
     return value * (1 - DEFAULT_TOLERANCE), value * (1 + DEFAULT_TOLERANCE)
 
 
+_FORM = "see the packaged simulation/data/targets.yaml for the form of a target"
+
+
 def _explain(error: Any, file: str) -> SpecError:
     location = ".".join(str(p) for p in error["loc"])
     message = error["msg"].removeprefix("Value error, ")
@@ -154,22 +157,16 @@ def _explain(error: Any, file: str) -> SpecError:
         problem, field, allowed = message.split("|")
         return SpecError(problem, file=file, field=f"{location}.{field}", allowed=allowed, fix="correct the entry")
     if error["type"] == "extra_forbidden":
-        key = str(error["loc"][-1])
-        names = list((_MeasureEntry if "measures" in error["loc"] else _TargetEntry).model_fields)
-        return SpecError(
-            f"unknown key '{key}'.{did_you_mean(key, names)}",
+        names = list((model_at(_TargetEntry, error["loc"][:-1]) or _TargetEntry).model_fields)
+        return unknown_key(
+            SpecError,
+            error["loc"],
+            names,
             file=file,
-            field=location,
-            allowed=", ".join(names),
             fix="correct the spelling or remove the key (a measure's band is `range: [low, high]`)",
         )
     if error["type"] == "missing":
-        return SpecError(
-            f"the setting '{error['loc'][-1]}' is missing",
-            file=file,
-            field=location,
-            fix="see the packaged simulation/data/targets.yaml for the form of a target",
-        )
+        return missing(SpecError, error["loc"], file=file, fix=_FORM)
     allowed = "a list of targets, each with id, name, source and measures" if not error["loc"] else None
     return SpecError(
         message,
@@ -178,5 +175,5 @@ def _explain(error: Any, file: str) -> SpecError:
         value=error.get("input"),
         has_value=True,
         allowed=allowed,
-        fix="see the packaged simulation/data/targets.yaml for the form of a target",
+        fix=_FORM,
     )

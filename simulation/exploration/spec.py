@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -27,6 +27,7 @@ from simulation.experiments.design import SAMPLERS, Uncertainty
 from simulation.parameters.registry import ParameterInfo, parameter_lookup
 from simulation.scale import SCALES
 from simulation.scenario_files import available_scenarios, load_scenario
+from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, missing, model_at, unknown_key
 
 # Assumptions shared by all scenarios that bear on a comparison (used when a spec names none).
 SHARED_DEFAULTS = (
@@ -269,22 +270,14 @@ def load_spec(path: Path) -> ExploreSpec:
     try:
         return ExploreSpec.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        # A misspelt key also makes its correct name "missing": report the misspelling.
-        raise _explain(next((e for e in errors if e["type"] == "extra_forbidden"), errors[0]), file) from None
+        raise _explain(first_error(exc), file) from None
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel]:
-    """The settings group at `loc` in a spec (list positions skipped; the spec itself at worst)."""
-    owner: type[BaseModel] = ExploreSpec
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        annotation = getattr(owner.model_fields.get(str(part)), "annotation", None)
-        for candidate in (annotation, *get_args(annotation)):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                owner = candidate
-    return owner
+_FORM = "see scenarios/explore/which-assumptions-decide.yaml for the form"
+
+
+def _group_at(loc: Any) -> type[BaseModel]:
+    return model_at(ExploreSpec, loc) or ExploreSpec
 
 
 def _explain(error: Any, file: str) -> SpecError:
@@ -294,24 +287,10 @@ def _explain(error: Any, file: str) -> SpecError:
         field, problem, allowed = message.removeprefix("Value error, ").split("|")
         return SpecError(problem, file=file, field=field, allowed=allowed, fix="correct the name")
     if error["type"] == "extra_forbidden":
-        names = list(_model_at(error["loc"][:-1]).model_fields)
-        return SpecError(
-            f"unknown key '{error['loc'][-1]}'.{did_you_mean(str(error['loc'][-1]), names)}",
-            file=file,
-            field=location,
-            allowed=", ".join(names),
-            fix="correct the spelling or remove the key",
-        )
-    if error["type"] in ("model_type", "dict_type"):
-        group = _model_at(error["loc"])
-        return SpecError(
-            "a group of settings belongs here, not a single value",
-            file=file,
-            field=location,
-            value=error.get("input"),
-            has_value=True,
-            allowed=", ".join(group.model_fields),
-            fix="see scenarios/explore/which-assumptions-decide.yaml for the form",
+        return unknown_key(SpecError, error["loc"], list(_group_at(error["loc"][:-1]).model_fields), file=file)
+    if error["type"] in GROUP_EXPECTED:
+        return group_expected(
+            SpecError, error["loc"], error.get("input"), _group_at(error["loc"]), file=file, fix=_FORM
         )
     if error["type"] == "string_pattern_mismatch" and location == "name":
         return SpecError(
@@ -322,12 +301,7 @@ def _explain(error: Any, file: str) -> SpecError:
             fix="write e.g. `name: which-assumptions-decide`",
         )
     if error["type"] == "missing":
-        return SpecError(
-            f"the setting '{error['loc'][-1]}' is missing",
-            file=file,
-            field=location,
-            fix=f"add `{error['loc'][-1]}: ...` (see scenarios/explore/which-assumptions-decide.yaml)",
-        )
+        return missing(SpecError, error["loc"], file=file, fix=f"add `{error['loc'][-1]}: ...` ({_FORM})")
     allowed = {"sampler": ", ".join(SAMPLERS), "scale": ", ".join(SCALES)}.get(location)
     return SpecError(
         message,
