@@ -22,7 +22,7 @@ from simulation.experiments.design import Design, RunSettings, comparison_design
 from simulation.experiments.execute import run_design
 from simulation.experiments.outcomes import SERIES, frame_of_monthly
 from simulation.experiments.store import ExperimentStore
-from simulation.scenario_files import available_scenarios, load_scenario
+from simulation.scenario_files import available_scenarios, check_display_names, load_scenario
 
 QUANTILES = {"p2_5": 0.025, "p10": 0.10, "median": 0.5, "p90": 0.90, "p97_5": 0.975}
 SMOOTH_MONTHS = 6
@@ -233,17 +233,15 @@ def check_scenarios(names: list[str]) -> None:
             value=names,
             fix="name two or more scenarios, e.g. current-practice restructuring",
         )
-    by_label: dict[str, list[str]] = {}
-    for name, scenario in loaded.items():
-        by_label.setdefault(scenario.display_name, []).append(name)
-    for label, same in by_label.items():
-        if len(same) > 1:
-            raise SpecError(
-                f"these scenarios are all called '{label}', so the report could not tell them apart",
-                field="SCENARIO",
-                value=same,
-                fix="give each scenario file its own `name:` and `display_name:`",
-            )
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise SpecError(
+            "a scenario is named more than once",
+            field="SCENARIO",
+            value=twice,
+            fix="name each scenario once",
+        )
+    check_display_names(loaded, field="SCENARIO")
 
 
 def run_comparison(

@@ -25,7 +25,7 @@ import yaml
 from pydantic import ValidationError
 
 from simulation import yaml_reading
-from simulation.errors import ScenarioError, did_you_mean
+from simulation.errors import ScenarioError, SpecError, did_you_mean
 from simulation.parameters.defaults import default_scenario
 from simulation.parameters.scenario import Scenario
 from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, model_at, unknown_key
@@ -267,6 +267,23 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
         return Scenario.model_validate({**merged, **meta})
     except ValidationError as exc:
         raise _explain(first_error(exc), origin, str(path)) from None
+
+
+def check_display_names(loaded: dict[str, Scenario], *, field: str, file: str | None = None) -> None:
+    """Refuse scenarios (name or path -> scenario) that share a display name: a report could not
+    tell them apart."""
+    by_label: dict[str, list[str]] = {}
+    for name, scenario in loaded.items():
+        by_label.setdefault(scenario.display_name, []).append(name)
+    for label, same in by_label.items():
+        if len(same) > 1:
+            raise SpecError(
+                f"these scenarios are all called '{label}', so the report could not tell them apart",
+                file=file,
+                field=field,
+                value=same,
+                fix="give each scenario file its own `name:` and `display_name:`",
+            )
 
 
 def scenario_from_overrides(

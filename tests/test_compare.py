@@ -183,6 +183,7 @@ def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) 
     for args, expected in (
         (["current-practice", "restructurin"], "Did you mean 'restructuring'"),
         (["current-practice", "current-practice"], "at least two different scenarios"),
+        (["current-practice", "restructuring", "restructuring"], "a scenario is named more than once"),
     ):
         done = subprocess.run(
             [*samenloop_cmd, "compare", *args, "--out", str(tmp_path / "x")],
@@ -192,6 +193,14 @@ def test_compare_rejects_bad_requests(tmp_path: Path, samenloop_cmd: list[str]) 
         )
         assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
         assert expected in done.stderr, done.stderr
+
+
+def test_a_design_refuses_scenarios_that_would_share_run_files() -> None:
+    """Run files are named after the scenario: two levers with one label would overwrite each other."""
+    from simulation.errors import SpecError
+
+    with pytest.raises(SpecError, match="share their run files"):
+        comparison_design(["/a/b.yaml", "/a_b.yaml"], 2, RunSettings())
 
 
 def test_two_scenarios_with_one_name_are_refused(tmp_path: Path, samenloop_cmd: list[str]) -> None:

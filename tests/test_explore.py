@@ -122,6 +122,58 @@ def test_bad_specs_get_clear_errors(tmp_path: Path, change: dict, expected: str)
     assert expected in message and str(path) in message and "fix:" in message, message
 
 
+def own_scenario(folder: Path, display_name: str = "My restructuring") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.yaml").write_text(
+        f"name: mine\ndisplay_name: {display_name}\nextends: restructuring\n"
+        "overrides:\n  restructuring:\n    efficiency_gain: 0.1\n",
+        encoding="utf-8",
+    )
+
+
+def test_a_spec_explores_own_scenario_files_relative_to_its_folder(tmp_path: Path) -> None:
+    own_scenario(tmp_path / "own")
+    question = {**TINY["questions"][0], "scenario": "own/mine.yaml"}
+    pairing = {**TINY["break_even"][0], "scenario": "own/mine.yaml"}
+    spec = load_spec(
+        write(
+            tmp_path,
+            {
+                **TINY,
+                "scenarios": ["intensive-collaboration", "own/mine.yaml"],
+                "questions": [question],
+                "break_even": [pairing],
+            },
+        )
+    )
+    mine = str((tmp_path / "own" / "mine.yaml").resolve())
+    assert spec.scenarios == ["intensive-collaboration", mine]  # absolute: workers and --resume find it
+    assert spec.questions[0].scenario == mine and spec.break_even[0].scenario == mine
+    design = build_design(spec)
+    assert set(design.runs()["scenario"]) == {"intensive-collaboration", mine}
+    assert "restructuring.productivity_dip" in [u.path for u in design.uncertainties]
+
+
+@pytest.mark.parametrize(
+    ("scenarios", "display_name", "expected"),
+    [
+        (["intensive-collaboration", "own/missing.yaml"], "Mine", "there is no scenario file"),
+        (["restructuring", "restructuring"], "Mine", "'restructuring' is listed twice"),
+        (["own/mine.yaml", "./own/mine.yaml"], "Mine", "is the same file as 'own/mine.yaml'"),
+        (["restructuring", "own/mine.yaml"], "Restructuring", "all called 'Restructuring'"),
+    ],
+)
+def test_a_spec_refuses_missing_repeated_or_indistinguishable_scenarios(
+    tmp_path: Path, scenarios: list[str], display_name: str, expected: str
+) -> None:
+    own_scenario(tmp_path / "own", display_name)
+    spec = {**TINY, "scenarios": scenarios, "questions": [], "break_even": []}
+    path = write(tmp_path, spec)
+    with pytest.raises(SpecError) as caught:
+        load_spec(path)
+    assert expected in caught.value.message() and str(path) in caught.value.message(), caught.value.message()
+
+
 def test_a_key_given_twice_in_a_spec_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "twice.yaml"
     path.write_text("name: t\nscenarios: [restructuring]\nsamples: 4\nsamples: 8\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from simulation.errors import SpecError
 from simulation.experiments.ema import LHSSampler, MorrisSampler, RealParameter, SobolSampler
 from simulation.provenance import model_fingerprint
 from simulation.scenario_files import load_scenario
@@ -73,6 +74,17 @@ class Design:
     uncertainties: list[Uncertainty] = field(default_factory=list)
     samples: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(index=pd.RangeIndex(1, name="sample")))
     sampler: str = "none"
+
+    def __post_init__(self) -> None:
+        labels = [run_label(lever) for lever in self.levers]
+        if len(set(labels)) < len(labels):
+            raise SpecError(
+                "two of the scenarios would share their run files (a scenario named twice, or two "
+                "paths that differ only in characters other than letters, digits, '.', '-' and '_')",
+                field="scenarios",
+                value=self.levers,
+                fix="name each scenario once, or rename one of the files",
+            )
 
     def runs(self) -> pd.DataFrame:
         """One row per run (sample, scenario, seed), in a fixed order, with a unique key."""

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, model_validator
 
 from simulation import metrics, yaml_reading
 from simulation.errors import SpecError, did_you_mean
 from simulation.experiments.design import SAMPLERS, Uncertainty
 from simulation.parameters.registry import ParameterInfo, parameter_lookup
 from simulation.scale import SCALES
-from simulation.scenario_files import available_scenarios, load_scenario
+from simulation.scenario_files import available_scenarios, check_display_names, load_scenario
 from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, missing, model_at, unknown_key
 
 # Assumptions shared by all scenarios that bear on a comparison (used when a spec names none).
@@ -104,7 +104,9 @@ class ExploreSpec(_Strict):
 
     name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")  # it names the output folder
     description: str = ""
-    scenarios: list[str] = Field(min_length=1)
+    scenarios: list[str] = Field(
+        min_length=1, description="Scenario names, or scenario files (paths read from the spec's folder)."
+    )
     uncertainties: UncertaintySelection = Field(default_factory=UncertaintySelection)
     sampler: Literal["lhs", "sobol", "morris"] = "lhs"
     samples: int = Field(32, ge=2, le=100_000, description="LHS points, or the base size of Sobol/Morris designs.")
@@ -118,13 +120,16 @@ class ExploreSpec(_Strict):
     break_even: list[BreakEven] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _names_exist(self) -> ExploreSpec:
-        known = available_scenarios()
+    def _names_exist(self, info: ValidationInfo) -> ExploreSpec:
+        folder = Path((info.context or {}).get("folder", "."))
+        where = {name: _scenario_entry(name, i, folder) for i, name in enumerate(self.scenarios)}
+        seen: dict[str, str] = {}
         for i, name in enumerate(self.scenarios):
-            if name not in known:
-                raise ValueError(
-                    f"scenarios.{i}|unknown scenario '{name}'.{did_you_mean(name, known)}|{', '.join(known)}"
-                )
+            if where[name] in seen:
+                earlier = seen[where[name]]
+                same = "is listed twice" if name == earlier else f"is the same file as '{earlier}'"
+                raise ValueError(f"scenarios.{i}|'{name}' {same}|each scenario once|remove one of them")
+            seen[where[name]] = name
         checks: list[tuple[str, list[_Pairing]]] = [
             ("questions", list(self.questions)),
             ("break_even", list(self.break_even)),
@@ -148,13 +153,32 @@ class ExploreSpec(_Strict):
                         f"{field_name}.{i}.metric|unknown metric '{item.metric}'."
                         f"{did_you_mean(item.metric, metrics.METRICS)}|{', '.join(metrics.METRICS)}"
                     )
+                item.scenario, item.than = where[item.scenario], where[item.than]
         for i, name in enumerate(self.outcomes):
             if name not in metrics.METRICS:
                 raise ValueError(
                     f"outcomes.{i}|unknown metric '{name}'.{did_you_mean(name, metrics.METRICS)}"
                     f"|{', '.join(metrics.METRICS)}"
                 )
+        self.scenarios = [where[name] for name in self.scenarios]
         return self
+
+
+def _scenario_entry(entry: str, i: int, folder: Path) -> str:
+    """A spec's scenario: a name from `samenloop scenarios`, or a scenario file (path relative to
+    the spec's folder) as an absolute path, so that workers and `--resume` find the same file."""
+    known = available_scenarios()
+    if entry in known:
+        return entry
+    if Path(entry).suffix in (".yaml", ".yml"):
+        path = folder / entry
+        if path.is_file():
+            return str(path.resolve())
+        raise ValueError(
+            f"scenarios.{i}|there is no scenario file {path} (a path is read from the spec's folder)"
+            f"|a scenario file, or one of: {', '.join(known)}"
+        )
+    raise ValueError(f"scenarios.{i}|unknown scenario '{entry}'.{did_you_mean(entry, known)}|{', '.join(known)}")
 
 
 def _relevant(row: ParameterInfo, scenarios: list[str]) -> bool:
@@ -268,9 +292,11 @@ def load_spec(path: Path) -> ExploreSpec:
             fix=f"run it with `samenloop run {file}`, or put its name under `scenarios:` in a spec",
         )
     try:
-        return ExploreSpec.model_validate(data)
+        spec = ExploreSpec.model_validate(data, context={"folder": Path(path).parent})
     except ValidationError as exc:
         raise _explain(first_error(exc), file) from None
+    check_display_names({name: load_scenario(name) for name in spec.scenarios}, field="scenarios", file=file)
+    return spec
 
 
 _FORM = "see scenarios/explore/which-assumptions-decide.yaml for the form"
@@ -284,8 +310,8 @@ def _explain(error: Any, file: str) -> SpecError:
     location = ".".join(str(p) for p in error["loc"])
     message = error["msg"]
     if error["type"] == "value_error" and "|" in message:
-        field, problem, allowed = message.removeprefix("Value error, ").split("|")
-        return SpecError(problem, file=file, field=field, allowed=allowed, fix="correct the name")
+        field, problem, allowed, *fix = message.removeprefix("Value error, ").split("|")
+        return SpecError(problem, file=file, field=field, allowed=allowed, fix=fix[0] if fix else "correct the name")
     if error["type"] == "extra_forbidden":
         return unknown_key(SpecError, error["loc"], list(_group_at(error["loc"][:-1]).model_fields), file=file)
     if error["type"] in GROUP_EXPECTED:
