@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from simulation.experiments.store import ExperimentStore
+from simulation.experiments.store import LOCK_NAME, ExperimentStore
 
 ARGS = ["compare", "current-practice", "restructuring", "--years", "0.5", "--warmup-years", "0.25", "--quiet"]
 
@@ -158,6 +158,7 @@ def test_killed_experiment_resumes_without_losing_or_repeating_runs(
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+    assert (out / LOCK_NAME).exists(), "the killed process should have left its lock (taken over on resume)"
     finished = {p.name: p.stat().st_mtime_ns for p in runs_dir.glob("*.npz")}
     assert 3 <= len(finished) < 8, f"expected a partly finished experiment, found {len(finished)} runs"
 
@@ -176,6 +177,7 @@ def test_killed_experiment_resumes_without_losing_or_repeating_runs(
     after = {p.name: p.stat().st_mtime_ns for p in runs_dir.glob("*.npz")}
     assert all(after[name] == mtime for name, mtime in finished.items()), "a finished run was redone"
     assert len(after) == 8 and not list(runs_dir.glob("*.tmp*")), "runs lost, or partial files left"
+    assert not (out / LOCK_NAME).exists(), "the lock outlived the experiment"
     assert_same(load(reference), load(out))
 
 
@@ -207,3 +209,24 @@ def test_runs_of_an_edited_scenario_or_another_model_are_not_resumed(
     monkeypatch.setattr(design_module, "model_fingerprint", lambda: "another model")
     with pytest.raises(SpecError, match="model version"):
         store.open({}, design.fingerprint(), resume=True)
+
+
+def test_a_second_process_on_the_same_output_directory_is_refused(tmp_path: Path) -> None:
+    """While runs are written, another writer (here: this process again) is refused; a lock left by
+    a process that no longer runs is taken over; the lock goes when the writer is done."""
+    import json
+
+    from simulation.errors import SpecError
+
+    store = ExperimentStore(tmp_path / "out")
+    with store.writing():
+        with pytest.raises(SpecError) as caught, ExperimentStore(tmp_path / "out").writing():
+            pass
+        assert f"pid {os.getpid()}" in caught.value.message() and "--out" in caught.value.message()
+    assert not (tmp_path / "out" / LOCK_NAME).exists()
+
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = {"pid": int(ended.stdout), "host": socket.gethostname()}
+    (tmp_path / "out" / LOCK_NAME).write_text(json.dumps(stale), encoding="utf-8")
+    with store.writing():
+        assert json.loads((tmp_path / "out" / LOCK_NAME).read_text(encoding="utf-8"))["pid"] == os.getpid()

@@ -82,6 +82,19 @@ def run_design(
     """Run every run of `design` not yet in `store`; returns the number of runs executed now."""
     if address:
         check_address(address)
+    with store.writing():
+        return _run_pending(design, store, jobs, address, resume, quiet, description)
+
+
+def _run_pending(
+    design: Design,
+    store: ExperimentStore,
+    jobs: int,
+    address: str | None,
+    resume: bool,
+    quiet: bool,
+    description: dict[str, Any] | None,
+) -> int:
     runs = design.runs()
     store.open({"name": design.name, "runs": len(runs), **(description or {})}, design.fingerprint(), resume)
     pending = runs.loc[~runs.index.isin(store.done())]

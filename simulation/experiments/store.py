@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ import pandas as pd
 
 from simulation.errors import SpecError
 
+LOCK_NAME = ".writing.lock"
 _SCALAR = "scalar__"
 _ARRAY = "array__"
 
@@ -27,6 +31,42 @@ class ExperimentStore:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
         self.runs_dir = self.directory / "runs"
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the directory's lock while this process writes runs into it.
+
+        A second process on the same directory (say the same command in another terminal) is
+        refused instead of mixing its files with ours, or removing our half-written run as a
+        leftover. A lock left by a process that no longer runs (killed) is taken over.
+
+        Raises:
+            SpecError: another process that still runs holds the lock.
+        """
+        self.directory.mkdir(parents=True, exist_ok=True)
+        lock = self.directory / LOCK_NAME
+        owner = {"pid": os.getpid(), "host": socket.gethostname()}
+        for _attempt in range(2):
+            try:
+                with open(lock, "x", encoding="utf-8") as handle:
+                    json.dump(owner, handle)
+                break
+            except FileExistsError:
+                holder = _read_lock(lock)
+                if holder.get("host") == owner["host"] and not _running(holder.get("pid")):
+                    lock.unlink(missing_ok=True)  # left by a process that was killed
+                    continue
+                raise SpecError(
+                    f"another samenloop process (pid {holder.get('pid', '?')} on {holder.get('host', '?')}) "
+                    "is writing to this output directory",
+                    file=str(self.directory),
+                    field="--out",
+                    fix=f"wait for it to finish or choose a new --out; if no such process runs, delete {lock}",
+                ) from None
+        try:
+            yield
+        finally:
+            lock.unlink(missing_ok=True)
 
     def open(self, description: dict[str, Any], fingerprint: str, resume: bool) -> int:
         """Prepare the directory for a design; returns the number of runs already finished.
@@ -97,3 +137,25 @@ class ExperimentStore:
             arrays[name] = np.stack(values)
         table = pd.DataFrame(rows).set_index("key") if rows else pd.DataFrame()
         return table, arrays
+
+
+def _read_lock(lock: Path) -> dict[str, Any]:
+    """Who holds a lock (empty if the file vanished or is unreadable)."""
+    try:
+        holder = json.loads(lock.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return holder if isinstance(holder, dict) else {}
+
+
+def _running(pid: Any) -> bool:
+    """Whether a process with this id runs on this machine."""
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, under another user
+        return True
+    return True
