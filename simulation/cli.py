@@ -406,10 +406,13 @@ def schema() -> None:
 @user_errors
 def dashboard(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port of the web server.")] = 8765,
-    scenario: Annotated[str, typer.Option("--scenario", help="Scenario at start (changeable in the page).")] = (
-        "current-practice"
-    ),
-    compare: Annotated[str | None, typer.Option("--compare", help="Start side by side with this scenario.")] = None,
+    scenario: Annotated[
+        str,
+        typer.Option("--scenario", help="Scenario at start: a name or your own YAML file (changeable in the page)."),
+    ] = "current-practice",
+    compare: Annotated[
+        str | None, typer.Option("--compare", help="Start side by side with this scenario (a name or a YAML file).")
+    ] = None,
     seed: SeedOption = 0,
     years: Annotated[float, typer.Option("--years", min=2.0, max=10.0, help="Policy years after the warm-up.")] = 6.0,
     lang: Annotated[str, typer.Option("--lang", help="Language of the labels at start: nl or en.")] = "nl",

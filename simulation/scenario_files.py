@@ -59,6 +59,12 @@ def resolve_path(name_or_path: str | Path, directory: Path | None = None) -> Pat
     if named.exists():
         return named
     names = available_scenarios(directory)
+    if candidate.suffix in (".yaml", ".yml"):
+        raise ScenarioError(
+            "there is no scenario file at this path",
+            file=str(candidate),
+            fix="check the path, or give one of the scenario names: " + ", ".join(names),
+        )
     if candidate.is_file():
         raise ScenarioError(
             "a scenario file is a YAML file ending in .yaml or .yml",

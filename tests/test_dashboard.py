@@ -411,3 +411,54 @@ def test_cli_rejects_an_unknown_scenario_without_a_traceback(samenloop_cmd: list
     assert done.returncode == 2, f"expected exit code 2, got {done.returncode}: {done.stderr}"
     assert "did you mean" in done.stderr.lower() and "'restructuring'" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_trainers_own_scenario_file_is_offered_and_labelled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--scenario my.yaml`: the file is checked at start, offered in the page's list (as an
+    absolute path, whatever the server's folder) and labelled with its display name."""
+    from simulation.dashboard import launcher, session
+
+    own = tmp_path / "more-staff.yaml"
+    own.write_text(
+        "name: more-staff\ndisplay_name: VT met 20% meer mensen\nextends: current-practice\n"
+        "overrides:\n  organisations:\n    veilig_thuis:\n      staff:\n        fte: 2400\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    _, env = launcher.server_command(
+        port=9999,
+        host="127.0.0.1",
+        scenario="more-staff.yaml",
+        compare="current-practice",
+        seed=0,
+        years=2.0,
+        lang="nl",
+        assets_dir=tmp_path,
+    )
+    assert env["SAMENLOOP_DASHBOARD_SCENARIO"] == str(own) and env["SAMENLOOP_DASHBOARD_COMPARE"] == "current-practice"
+    monkeypatch.setenv(session.OWN_FILES_VARIABLE, env[session.OWN_FILES_VARIABLE])
+    assert session.scenario_names()[-1] == str(own) and "restructuring" in session.scenario_names()
+    model = ClassroomModel(scenario_name=str(own), compare_with="current-practice", years=YEARS, seed=0)
+    assert model.run_a.workforce.headcount.sum() > model.run_b.workforce.headcount.sum()
+    assert views.run_name(model, 0, "nl") == "VT met 20% meer mensen"
+    assert views.run_name(model, 1, "en") == "Current practice"
+
+
+def test_a_broken_own_scenario_file_is_refused_before_the_server_starts(tmp_path: Path) -> None:
+    from simulation.dashboard import launcher
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("name: broken\nextends: current-practice\noverrides:\n  organisatons: {}\n", encoding="utf-8")
+    for scenario, expected in ((broken, "Did you mean 'organisations'"), (tmp_path / "gone.yaml", "no scenario file")):
+        with pytest.raises(SamenloopError) as caught:
+            launcher.server_command(
+                port=9999,
+                host="127.0.0.1",
+                scenario=str(scenario),
+                compare=None,
+                seed=0,
+                years=2.0,
+                lang="nl",
+                assets_dir=tmp_path,
+            )
+        assert expected in caught.value.message() and str(scenario) in caught.value.message(), caught.value.message()

@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -103,15 +104,14 @@ def wait_until_serving(url: str, server: subprocess.Popen[bytes], log_path: Path
         time.sleep(0.5)
 
 
-@pytest.fixture(scope="session")
-def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A dashboard server for this test session (stopped, by its PID, at the end)."""
+@contextmanager
+def dashboard_server(args: list[str], log_path: Path) -> Iterator[str]:
+    """`samenloop dashboard ARGS` on a free port; yields its URL, stops it (by its PID) at the end."""
     ensure_browser_and_assets()
     port = _free_port()
-    log_path = tmp_path_factory.mktemp("dashboard") / "server.log"
     exe = Path(sys.executable).with_name("samenloop")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "simulation.cli"]
-    command += ["dashboard", "--port", str(port), "--compare", "current-practice", "--years", "4", "--seed", "0"]
+    command += ["dashboard", "--port", str(port), *args]
     with log_path.open("w", encoding="utf-8") as log:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}/"
@@ -120,6 +120,14 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         stop(server, timeout_s=20)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A dashboard server for this test session, side by side with current practice."""
+    args = ["--compare", "current-practice", "--years", "4", "--seed", "0"]
+    with dashboard_server(args, tmp_path_factory.mktemp("dashboard") / "server.log") as url:
+        yield url
 
 
 def stop(server: subprocess.Popen[bytes], timeout_s: float) -> None:
@@ -325,6 +333,22 @@ def test_language_switch_changes_labels(page: Page, dashboard_url: str) -> None:
     page.get_by_role("button", name="nl", exact=True).click()
     expect(page.get_by_role("tab", name="Uitleg")).to_be_visible(timeout=30_000)
     expect(page.locator(".help")).to_contain_text("Herhaald geweld")
+
+
+def test_a_trainers_own_scenario_file_runs_in_the_page(page: Page, tmp_path: Path) -> None:
+    own = tmp_path / "meer-personeel.yaml"
+    own.write_text(
+        "name: meer-personeel\ndisplay_name: VT met meer mensen\nextends: current-practice\n"
+        "overrides:\n  organisations:\n    veilig_thuis:\n      staff:\n        fte: 2400\n",
+        encoding="utf-8",
+    )
+    with dashboard_server(["--scenario", str(own), "--years", "2"], tmp_path / "server.log") as url:
+        open_dashboard(page, url)
+        expect(page.locator(".status-line")).to_contain_text("A: VT met meer mensen")
+        step(page)
+        page.get_by_role("button", name=re.compile(r"^Scenario")).click()
+        expect(page.get_by_role("option", name=str(own))).to_be_visible()
+        shot(page, "09-own-scenario")
 
 
 def test_the_same_dashboard_runs_inside_jupyterlab(page: Page, tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from simulation.dashboard import assets
 from simulation.dashboard.i18n import LANGS
-from simulation.dashboard.session import NO_COMPARISON, scenario_names
+from simulation.dashboard.session import NO_COMPARISON, OWN_FILES_VARIABLE, scenario_names
 from simulation.errors import SamenloopError, did_you_mean
+from simulation.scenario_files import load_scenario
 
 APP = "simulation.dashboard.app"
 
@@ -25,11 +26,13 @@ def check_choice(value: str, allowed: list[str], field: str) -> None:
     """Raise a clear error when `value` is not one of `allowed`."""
     if value not in allowed:
         raise SamenloopError(
-            f"unknown {field} '{value}'.{did_you_mean(value, allowed)}",
+            f"unknown {'language' if field == 'lang' else 'scenario'} '{value}'.{did_you_mean(value, allowed)}",
             field=f"--{field}",
             value=value,
             allowed=", ".join(allowed),
-            fix="use one of the names above (see `samenloop scenarios`)" if field != "lang" else "use nl or en",
+            fix="use one of the names above (see `samenloop scenarios`) or the path of a scenario file"
+            if field != "lang"
+            else "use nl or en",
         )
 
 
@@ -71,11 +74,23 @@ def server_command(
 ) -> tuple[list[str], dict[str, str]]:
     """The `solara run` command line and its environment."""
     names = scenario_names()
-    check_choice(scenario, names, "scenario")
-    if compare:
-        check_choice(compare, names, "compare")
+    own_files: list[str] = []
+
+    def choose(value: str, field: str) -> str:
+        """A scenario name as it is; an own file checked now (not in the browser), as an absolute path."""
+        if Path(value).suffix not in (".yaml", ".yml"):
+            check_choice(value, names, field)
+            return value
+        load_scenario(value)
+        path = str(Path(value).resolve())
+        own_files.extend([path] if path not in own_files else [])
+        return path
+
+    scenario = choose(scenario, "scenario")
+    compare = choose(compare, "compare") if compare else None
     check_choice(lang, list(LANGS), "lang")
     env = dict(os.environ)
+    env[OWN_FILES_VARIABLE] = os.pathsep.join(own_files)
     env.update(assets.environment(assets_dir))
     env.update(
         {

@@ -18,18 +18,22 @@ No Solara or browser code here: tests and the benchmark drive this module direct
 
 from __future__ import annotations
 
+import functools
+import os
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 import mesa
 
+from simulation.dashboard import i18n
 from simulation.dashboard.series import LiveSeries
 from simulation.model import ChainModel
 from simulation.parameters.mechanisms import MechanismSet
 from simulation.parameters.scenario import Scenario
 from simulation.scenario_files import available_scenarios, load_scenario, scenario_from_overrides
 
+OWN_FILES_VARIABLE = "SAMENLOOP_DASHBOARD_OWN_FILES"
 MECHANISMS: tuple[str, ...] = tuple(MechanismSet.model_fields)
 # Organisations whose capacity the trainer can change (percent of the scenario's staff).
 CAPACITY_ORGS: tuple[str, ...] = ("veilig_thuis", "child_protection_board", "youth_protection", "local_team")
@@ -188,5 +192,17 @@ class ClassroomModel(mesa.Model):
 
 
 def scenario_names() -> list[str]:
-    """Scenario files the dashboard offers."""
-    return available_scenarios()
+    """Scenarios the dashboard offers: the scenario files by name, then a trainer's own files (the
+    launcher's `--scenario`/`--compare` given as paths, passed on as absolute paths)."""
+    own = [p for p in os.environ.get(OWN_FILES_VARIABLE, "").split(os.pathsep) if p]
+    return [*available_scenarios(), *own]
+
+
+@functools.cache
+def _display_name(name: str) -> str:
+    return load_scenario(name).display_name
+
+
+def scenario_label(name: str, lang: str) -> str:
+    """A scenario's label: the translated name of a built-in scenario, else its display name."""
+    return i18n.scenario(name, lang) if name in i18n.SCENARIO_LABELS else _display_name(name)

@@ -15,7 +15,7 @@ import numpy as np
 
 from simulation.dashboard import charts, i18n, network
 from simulation.dashboard.series import DAYS_PER_YEAR, LiveSeries
-from simulation.dashboard.session import ClassroomModel
+from simulation.dashboard.session import ClassroomModel, scenario_label
 from simulation.enums import OrgKind
 from simulation.model import ChainModel
 
@@ -55,7 +55,7 @@ def phase_label(run: ChainModel, lang: str) -> str:
 def run_name(m: ClassroomModel, which: int, lang: str) -> str:
     """Run A (the scenario with the mechanisms switched on) or B (the comparison), labelled."""
     name = m.settings.scenario if which == 0 else m.settings.compare_with
-    label = i18n.scenario(name, lang)
+    label = scenario_label(name, lang)
     if which == 0 and m.settings.mechanisms_on:
         label += " + " + ", ".join(i18n.mechanism(x, lang) for x in m.settings.mechanisms_on)
     return label
