@@ -315,13 +315,50 @@ def demo(
 
 @app.command()
 @user_errors
-def validate(files: Annotated[list[Path], typer.Argument(help="Scenario files to check.")]) -> None:
-    """Check scenario files; exit 2 at the first problem."""
-    from simulation.scenario_files import load_scenario
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files or exploration specs to check.")],
+) -> None:
+    """Check scenario files and exploration specs (a spec: its runs and uncertainties); exit 2 at the first problem."""
+    from simulation.scenario_files import NotAScenarioFile, load_scenario
 
     for file in files:
-        scenario = load_scenario(file)
+        try:
+            scenario = load_scenario(file)
+        except NotAScenarioFile:
+            _validate_spec(file)
+            continue
         console.print(f"[green]ok[/] {file}: {scenario.display_name} (hash {scenario.content_hash()})")
+
+
+def _validate_spec(file: Path) -> None:
+    """An exploration spec's design, as it would run: scenarios, runs and uncertain assumptions."""
+    from simulation.exploration import build_design, load_spec
+    from simulation.parameters.registry import parameter_lookup
+    from simulation.scenario_files import load_scenario
+
+    spec = load_spec(file)
+    design = build_design(spec, str(file))
+    settings = design.settings
+    factors = (
+        (len(design.samples), f"{spec.sampler} sample"),
+        (len(spec.scenarios), "scenario"),
+        (spec.replications, "replication"),
+    )
+    console.print(
+        f"[green]ok[/] {file}: exploration '{spec.name}', {len(design.runs()):,} runs ("
+        + " × ".join(f"{n} {what}{'s' if n != 1 else ''}" for n, what in factors)
+        + f") of {settings.years:g} policy years after a "
+        f"{settings.warmup_years:g}-year warm-up, at {settings.scale} scale"
+    )
+    console.print("scenarios: " + ", ".join(load_scenario(s).display_name for s in spec.scenarios))
+    lookup = parameter_lookup()
+    table = Table(title=f"{len(design.uncertainties)} uncertain assumptions")
+    for column in ("parameter", "explored", "default", "unit"):
+        table.add_column(column, overflow="fold")
+    for u in design.uncertainties:
+        row = lookup[u.path]
+        table.add_row(u.path, f"{u.low:g} – {u.high:g}", f"{row.value:g}", row.unit)
+    console.print(table)
 
 
 @app.command()

@@ -34,6 +34,10 @@ BUILT_IN = "defaults"
 _TOP_LEVEL = ("name", "display_name", "description", "extends", "overrides")
 
 
+class NotAScenarioFile(ScenarioError):
+    """The file is an exploration spec (it lists scenarios), not a scenario file."""
+
+
 def scenarios_dir() -> Path:
     """Where scenario files live: $SAMENLOOP_SCENARIOS, else the repository's `scenarios/`."""
     configured = os.environ.get("SAMENLOOP_SCENARIOS")
@@ -105,7 +109,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             fix="start the file with `name:` and `overrides:`",
         )
     if {"scenarios", "sampler"} & set(data) and "overrides" not in data:
-        raise ScenarioError(
+        raise NotAScenarioFile(
             "this is an exploration spec, not a scenario file",
             file=str(path),
             fix=f"run it with `samenloop explore {path}`",

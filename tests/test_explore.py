@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -172,6 +173,26 @@ def test_a_spec_refuses_missing_repeated_or_indistinguishable_scenarios(
     with pytest.raises(SpecError) as caught:
         load_spec(path)
     assert expected in caught.value.message() and str(path) in caught.value.message(), caught.value.message()
+
+
+def test_validate_shows_a_specs_runs_and_uncertainties_before_anything_runs(
+    tmp_path: Path, samenloop_cmd: list[str]
+) -> None:
+    good = write(tmp_path, TINY)
+    done = subprocess.run(
+        [*samenloop_cmd, "validate", str(good), "scenarios/restructuring.yaml"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "12 runs (6 lhs samples × 2 scenarios × 1 replication)" in done.stdout, done.stdout
+    assert "3 uncertain assumptions" in done.stdout and "restructuring.productivity_dip" in done.stdout
+    assert "ok scenarios/restructuring.yaml" in done.stdout
+    bad = write(tmp_path, {**TINY, "scenarios": ["restructuring", "restructuring"]}, name="bad.yaml")
+    done = subprocess.run([*samenloop_cmd, "validate", str(bad)], capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "listed twice" in done.stderr and "Traceback" not in done.stderr, done.stderr
 
 
 def test_a_key_given_twice_in_a_spec_is_refused(tmp_path: Path) -> None:
