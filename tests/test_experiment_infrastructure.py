@@ -230,3 +230,18 @@ def test_a_second_process_on_the_same_output_directory_is_refused(tmp_path: Path
     (tmp_path / "out" / LOCK_NAME).write_text(json.dumps(stale), encoding="utf-8")
     with store.writing():
         assert json.loads((tmp_path / "out" / LOCK_NAME).read_text(encoding="utf-8"))["pid"] == os.getpid()
+
+
+def test_an_output_path_that_is_a_file_is_a_clear_error_from_python_too(tmp_path: Path) -> None:
+    """Notebooks call `run_comparison(out=...)` without the CLI's checks: same message, no run."""
+    from simulation.compare import run_comparison
+    from simulation.errors import SamenloopError
+    from simulation.experiments.design import RunSettings
+
+    taken = tmp_path / "notes.txt"
+    taken.write_text("mine", encoding="utf-8")
+    with pytest.raises(SamenloopError, match="it is a file, not a directory"):
+        run_comparison(
+            ["current-practice", "restructuring"], replications=2, out=taken, quiet=True, settings=RunSettings()
+        )
+    assert taken.read_text(encoding="utf-8") == "mine"

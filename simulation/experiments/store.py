@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from simulation.errors import SpecError
+from simulation.files import output_directory
 
 LOCK_NAME = ".writing.lock"
 _SCALAR = "scalar__"
@@ -43,6 +44,7 @@ class ExperimentStore:
         Raises:
             SpecError: another process that still runs holds the lock.
         """
+        output_directory(self.directory)  # a clear message from the Python API too, not FileExistsError
         self.directory.mkdir(parents=True, exist_ok=True)
         lock = self.directory / LOCK_NAME
         owner = {"pid": os.getpid(), "host": socket.gethostname()}
