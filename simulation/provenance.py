@@ -43,17 +43,36 @@ def provenance(**run: Any) -> dict[str, Any]:
     }
 
 
+# Code that only reads finished runs (analysis, reports, the command line) or never runs the
+# model (course, dashboard): changing it changes no run, so it must not make stored runs unusable.
+# tests/test_experiment_infrastructure.py checks that a run loads none of it.
+NOT_IN_FINGERPRINT = (
+    "course/",
+    "dashboard/",
+    "cli.py",
+    "cli_errors.py",
+    "compare.py",
+    "appraisal.py",
+    "report.py",
+    "plots.py",
+    "docs.py",
+    "exploration/analysis.py",
+    "exploration/report.py",
+)
+
+
 @cache
 def model_fingerprint() -> str:
     """A hash of the model's source code and of the numeric libraries it draws with.
 
     Stored runs (an experiment to resume, the course's run cache) are reused only under the same
-    fingerprint. The course and the dashboard, which do not change a run, are left out.
+    fingerprint. Code that changes no run (`NOT_IN_FINGERPRINT`) is left out.
     """
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
-        if {"course", "dashboard"} & set(path.relative_to(package).parts):
+        relative = path.relative_to(package).as_posix()
+        if any(relative == name or (name.endswith("/") and relative.startswith(name)) for name in NOT_IN_FINGERPRINT):
             continue
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())

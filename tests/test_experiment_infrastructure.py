@@ -245,3 +245,26 @@ def test_an_output_path_that_is_a_file_is_a_clear_error_from_python_too(tmp_path
             ["current-practice", "restructuring"], replications=2, out=taken, quiet=True, settings=RunSettings()
         )
     assert taken.read_text(encoding="utf-8") == "mine"
+
+
+def test_code_left_out_of_the_model_fingerprint_is_not_loaded_by_a_run() -> None:
+    """Stored runs are reused under the same fingerprint; the fingerprint leaves out analysis and
+    report code (a fix there must not force a rerun). Guard: a run in a fresh process, as a worker
+    does it, loads none of that code."""
+    code = (
+        "import sys, json\n"
+        "from simulation.experiments.worker import run_experiment\n"
+        "run_experiment('restructuring', 1, 'region', 0.1, 0.05, restructuring__productivity_dip=0.2)\n"
+        "files = [getattr(m, '__file__', None) for n, m in sys.modules.items() if n.startswith('simulation')]\n"
+        "print(json.dumps(files))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import json
+
+    from simulation.provenance import NOT_IN_FINGERPRINT
+
+    package = Path(__file__).resolve().parents[1] / "simulation"
+    loaded = [Path(f).resolve().relative_to(package).as_posix() for f in json.loads(done.stdout.splitlines()[-1]) if f]
+    assert len(loaded) > 30, loaded
+    left_out = [f for f in loaded if any(f == n or (n.endswith("/") and f.startswith(n)) for n in NOT_IN_FINGERPRINT)]
+    assert not left_out, f"a run loads code that the model fingerprint leaves out: {left_out}"

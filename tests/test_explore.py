@@ -259,3 +259,23 @@ def test_sobol_design_gives_sensitivity_indices(tmp_path: Path) -> None:
     assert {"S1", "ST"} <= set(table.columns) and len(table) == 3
     lost = table.set_index("parameter")["ST"]
     assert lost["handoffs.veilig_thuis_to_local_team.p_facts_lost"] > 0, "the chance of losing facts must matter"
+
+
+def test_an_exploration_of_one_assumption_is_analysed(tmp_path: Path) -> None:
+    """One uncertain assumption: feature scoring (a third of the inputs, rounded) must still use it."""
+    from simulation.exploration.report import write_exploration_report
+
+    lost = "handoffs.veilig_thuis_to_local_team.p_facts_lost"  # acts from day one in both scenarios
+    spec = {
+        **TINY,
+        "uncertainties": {"include": [lost]},
+        "break_even": [{**TINY["break_even"][0], "parameter": lost, "metric": "facts_lost_per_family"}],
+    }
+    exploration = run_exploration(load_spec(write(tmp_path, spec)), tmp_path / "out", quiet=True)
+    scores = exploration.feature_scores
+    assert list(scores.index) == [lost] and len(scores.columns) > 0
+    assert np.allclose(scores.to_numpy(), 1.0), "with one input, it carries all of the score"
+    for column in scores.columns:  # only outcomes that vary are scored
+        metric, scenario = column.removesuffix(")").split(" (")
+        assert exploration.outcome(metric, scenario).nunique() > 1, column
+    assert "Break-even" in write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")

@@ -104,19 +104,25 @@ def feature_scores(exploration: Exploration) -> pd.DataFrame:
     from ema_workbench.analysis.scenario_discovery_util import RuleInductionType
 
     x = exploration.x
+    # EMA's default, a third of the inputs, rounds to zero below two uncertainties.
+    max_features = max(1, round(x.shape[1] / 3))
     columns = {}
     for metric in exploration.spec.outcomes:
         for scenario in exploration.spec.scenarios:
             y = exploration.outcome(metric, scenario).to_numpy(dtype=float)
-            if np.isfinite(y).sum() < 4 or np.nanstd(y) == 0:
-                continue
+            if np.isfinite(y).sum() < 4 or np.nanmax(y) == np.nanmin(y):
+                continue  # nothing varies (np.nanstd of equal values need not be 0): nothing to score
             ok = np.isfinite(y)
-            scores, _ = get_ex_feature_scores(x[ok], y[ok], mode=RuleInductionType.REGRESSION, random_state=1)
+            scores, _ = get_ex_feature_scores(
+                x[ok], y[ok], mode=RuleInductionType.REGRESSION, max_features=max_features, random_state=1
+            )
             columns[f"{metric} ({scenario})"] = scores.iloc[:, 0]
     for question in exploration.spec.questions:
         y = _question_outcome(exploration, question)
         if 0 < y.sum() < len(y):
-            scores, _ = get_ex_feature_scores(x, y.astype(int), mode=RuleInductionType.CLASSIFICATION, random_state=1)
+            scores, _ = get_ex_feature_scores(
+                x, y.astype(int), mode=RuleInductionType.CLASSIFICATION, max_features=max_features, random_state=1
+            )
             columns[f"question: {question.name}"] = scores.iloc[:, 0]
     return pd.DataFrame(columns)
 

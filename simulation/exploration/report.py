@@ -23,7 +23,10 @@ def _scores_figure(exploration: Exploration) -> Any:
     top = scores.max(axis=1).sort_values(ascending=False).index[:15]
     data = scores.loc[top]
     label_width_in = 0.07 * max(len(name) for name in top)  # parameter paths at 8 pt
-    figure, ax = plt.subplots(figsize=(min(2 + label_width_in + 0.9 * data.shape[1], 18), 0.4 * len(top) + 2))
+    label_height_in = 0.045 * max(len(str(name)) for name in data.columns)  # outcome names at 8 pt, turned 40°
+    figure, ax = plt.subplots(
+        figsize=(min(2 + label_width_in + 0.9 * data.shape[1], 18), 0.4 * len(top) + 1.5 + label_height_in)
+    )
     image = ax.imshow(data.to_numpy(), cmap="viridis", aspect="auto")
     ax.set_yticks(range(len(top)), top, fontsize=8)
     ax.set_xticks(range(data.shape[1]), data.columns, rotation=40, ha="right", fontsize=8)
