@@ -279,3 +279,40 @@ def test_an_exploration_of_one_assumption_is_analysed(tmp_path: Path) -> None:
         metric, scenario = column.removesuffix(")").split(" (")
         assert exploration.outcome(metric, scenario).nunique() > 1, column
     assert "Break-even" in write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")
+
+
+class _Advantage:
+    """A stand-in for an exploration: given parameter values and advantages per sample."""
+
+    def __init__(self, x: list[float], d: list[float]) -> None:
+        from types import SimpleNamespace
+
+        import pandas as pd
+
+        self.x = pd.DataFrame({"p": x})
+        self._d = pd.Series(d, dtype=float)
+        self.spec = SimpleNamespace(seed=1)
+
+    def advantage(self, *_: object) -> object:
+        return self._d
+
+
+@pytest.mark.parametrize(
+    ("x", "d", "expected"),
+    [
+        ([0.1, 0.2, 0.3, 0.4], [np.nan] * 4, "a value in only 0 samples"),
+        ([0.2] * 6, [1.0, -1.0, 2.0, 0.5, -0.5, 1.5], "takes a single value"),
+        ([0.1, 0.1, 0.1, 0.4], [1.0, 1.2, 0.9, -2.0], None),  # resamples of one value: no slope, no warning
+    ],
+)
+def test_break_even_without_a_line_to_fit_says_why(x: list[float], d: list[float], expected: str | None) -> None:
+    from simulation.exploration.analysis import break_even
+    from simulation.exploration.spec import BreakEven
+
+    item = BreakEven(parameter="p", metric="cost_eur_per_year", scenario="a", than="b")
+    result = break_even(_Advantage(x, d), item)  # type: ignore[arg-type]
+    if expected is None:
+        assert "note" not in result and result["inside_range"] and 0.1 < result["break_even"] < 0.4
+        assert result["p10"] <= result["p90"]
+    else:
+        assert expected in result["note"] and not result["inside_range"]

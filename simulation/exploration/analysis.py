@@ -196,9 +196,16 @@ def break_even(exploration: Exploration, item: BreakEven, bootstrap: int = 400) 
     d = exploration.advantage(item.metric, item.scenario, item.than).to_numpy(dtype=float)
     ok = np.isfinite(x) & np.isfinite(d)
     x, d = x[ok], d[ok]
-    if x.size < 3:
+    low, high = (float(x.min()), float(x.max())) if x.size else (float("nan"), float("nan"))
+    if x.size < 3 or low == high:  # too few samples, or the parameter never varied: no line to fit
         nan = float("nan")
         return {
+            "note": (
+                f"the advantage has a value in only {x.size} samples (a metric such as an 18-month "
+                "follow-up needs a longer horizon)"
+                if x.size < 3
+                else f"{item.parameter} takes a single value in the samples"
+            ),
             "item": item,
             "x": x,
             "advantage": d,
@@ -206,30 +213,32 @@ def break_even(exploration: Exploration, item: BreakEven, bootstrap: int = 400) 
             "p10": nan,
             "p90": nan,
             "inside_range": False,
-            "range": (nan, nan),
+            "range": (low, high),
             "slope": nan,
         }
     rng = np.random.default_rng(exploration.spec.seed)
 
     def crossing(xs: np.ndarray, ds: np.ndarray) -> float:
+        if xs.min() == xs.max():  # a resample of one value of the parameter has no slope
+            return np.nan
         slope, intercept = np.polyfit(xs, ds, 1)
         return -intercept / slope if slope != 0 else np.nan
 
-    point = crossing(x, d) if x.size >= 3 else np.nan
+    point = crossing(x, d)
     draws = []
     for _ in range(bootstrap):
         pick = rng.integers(0, x.size, x.size)
         draws.append(crossing(x[pick], d[pick]))
     draws_array = np.asarray(draws, dtype=float)
-    low, high = float(x.min()), float(x.max())
+    finite = draws_array[np.isfinite(draws_array)]
     inside = np.isfinite(point) and low <= point <= high
     return {
         "item": item,
         "x": x,
         "advantage": d,
         "break_even": float(point),
-        "p10": float(np.nanquantile(draws_array, 0.1)),
-        "p90": float(np.nanquantile(draws_array, 0.9)),
+        "p10": float(np.quantile(finite, 0.1)) if finite.size else float("nan"),
+        "p90": float(np.quantile(finite, 0.9)) if finite.size else float("nan"),
         "inside_range": bool(inside),
         "range": (low, high),
         "slope": float(np.polyfit(x, d, 1)[0]),

@@ -124,7 +124,11 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
     break_evens = []
     for result in exploration.break_evens:
         item = result["item"]
-        if result["inside_range"]:
+        if "note" in result:
+            text = (
+                f"No break-even for {item.parameter} on {metrics.METRICS[item.metric].label.lower()}: {result['note']}."
+            )
+        elif result["inside_range"]:
             text = (
                 f"{labels[item.scenario]} matches {labels[item.than]} on {metrics.METRICS[item.metric].label.lower()} "
                 f"when {item.parameter} = {result['break_even']:.3g} (80% interval {result['p10']:.3g} to "
@@ -137,7 +141,7 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
                 f"(fitted crossing {result['break_even']:.3g})."
             )
         break_evens.append(text)
-        if result["x"].size < 3:
+        if "note" in result:
             continue
         figures.append(
             {"title": f"Break-even: {item.parameter}", "uri": plots.to_data_uri(_break_even_figure(result, labels))}
