@@ -233,6 +233,29 @@ def test_small_exploration_runs_and_analyses(tmp_path: Path) -> None:
     assert np.isfinite(exploration.break_evens[0]["slope"])
     report = write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")
     assert "Break-even" in report and "fewer_professionals" in report and "Assumptions explored" in report
+    # Within half a year no explored assumption has acted yet (the merger and the rollout come
+    # later), so no outcome varies: nothing to score, and the report says so.
+    assert exploration.feature_scores.empty and "this exploration has none" in report
+
+
+@pytest.mark.parametrize(
+    ("sampler", "scored", "expected"),
+    [
+        ("lhs", False, "this exploration has none"),
+        ("sobol", False, "No outcome varied"),
+        ("morris", True, "No outcome varied"),
+    ],
+)
+def test_the_report_says_why_it_shows_no_sensitivity_table(sampler: str, scored: bool, expected: str) -> None:
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from simulation.exploration.report import _sensitivity_note
+
+    scores = pd.DataFrame({"a": [1.0]}) if scored else pd.DataFrame()
+    note = _sensitivity_note(SimpleNamespace(spec=SimpleNamespace(sampler=sampler), feature_scores=scores))  # type: ignore[arg-type]
+    assert expected in note
 
 
 def test_sobol_design_gives_sensitivity_indices(tmp_path: Path) -> None:
@@ -278,7 +301,8 @@ def test_an_exploration_of_one_assumption_is_analysed(tmp_path: Path) -> None:
     for column in scores.columns:  # only outcomes that vary are scored
         metric, scenario = column.removesuffix(")").split(" (")
         assert exploration.outcome(metric, scenario).nunique() > 1, column
-    assert "Break-even" in write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")
+    report = write_exploration_report(exploration, tmp_path / "out").read_text(encoding="utf-8")
+    assert "Break-even" in report and "analysed with feature scores (figure below)" in report
 
 
 class _Advantage:

@@ -163,6 +163,7 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
     css = files("simulation").joinpath("templates/report.css").read_text()
     spec = exploration.spec
     html = template.render(
+        sensitivity_note=_sensitivity_note(exploration),
         title=f"Exploration: {spec.name}",
         css=css,
         spec=spec,
@@ -178,3 +179,18 @@ def write_exploration_report(exploration: Exploration, out: Path, command: str =
         data_files=data_files,
     )
     return write_text_atomic(out / "report.html", html)
+
+
+def _sensitivity_note(exploration: Exploration) -> str:
+    """Why the report shows no Sobol or Morris table."""
+    sampler = exploration.spec.sampler
+    if sampler in ("sobol", "morris"):
+        return "No outcome varied across the samples: there is no sensitivity to decompose."
+    scored = (
+        "with feature scores (figure below)"
+        if not exploration.feature_scores.empty
+        else "with feature scores, which need four samples in which an outcome varies; this exploration has none"
+    )
+    return (
+        f"Sobol and Morris indices need a Sobol or Morris design; this {sampler.upper()} design is analysed {scored}."
+    )
