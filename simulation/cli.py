@@ -132,6 +132,7 @@ def compare(
 
 def _print_comparison(comparison: Any) -> None:
     from simulation import metrics
+    from simulation.appraisal import MIN_REPLICATIONS_FOR_A_CLAIM
     from simulation.scenario_files import load_scenario
 
     labels = {s: load_scenario(s).display_name for s in comparison.scenarios}
@@ -148,6 +149,11 @@ def _print_comparison(comparison: Any) -> None:
         ]
         table.add_row(f"{m.label} ({m.unit})", *cells)
     console.print(table)
+    if len(comparison.design.seeds) < MIN_REPLICATIONS_FOR_A_CLAIM:
+        console.print(
+            f"note: with {len(comparison.design.seeds)} replications the report calls no difference clear "
+            f"(that needs at least {MIN_REPLICATIONS_FOR_A_CLAIM}); use them to try things out"
+        )
 
 
 @app.command()

@@ -202,7 +202,7 @@ def describe_crossing(c: dict[str, Any], labels: dict[str, str]) -> str:
         return f"{name} is ahead of {other} on {what} from the start ({interval} for the crossing)."
     if np.isfinite(c["years"]):
         return f"{name} overtakes {other} on {what} after {c['years']:.1f} years ({interval})."
-    not_within = f"{name} does not overtake {other} on {what} within {c['horizon_years']:.0f} years"
+    not_within = f"{name} does not overtake {other} on {what} within {c['horizon_years']:.3g} years"
     crossing_share = 1.0 - c["never_share"]
     if crossing_share == 0:
         return f"{not_within} in any resampled replication."

@@ -49,8 +49,8 @@ def test_paired_differences_use_the_same_seed() -> None:
 
 
 def test_readings_only_claim_what_the_interval_supports() -> None:
-    clear = synthetic({"a": [10, 20, 30, 40, 50], "b": [9, 19, 29, 39, 49]})
-    noisy = synthetic({"a": [10, 20, 30, 40, 50], "b": [12, 17, 33, 38, 51]})
+    clear = synthetic({"a": [10, 20, 30, 40, 50, 60, 70], "b": [9, 19, 29, 39, 49, 59, 69]})
+    noisy = synthetic({"a": [10, 20, 30, 40, 50, 60, 70], "b": [12, 17, 33, 38, 51, 58, 71]})
     labels = {"a": "A", "b": "B"}
     clear_row = clear.differences().query("metric == 'triage_wait_days'").iloc[0]
     noisy_row = noisy.differences().query("metric == 'triage_wait_days'").iloc[0]
@@ -61,8 +61,20 @@ def test_readings_only_claim_what_the_interval_supports() -> None:
     assert all("no clear difference" in v for v in verdicts), verdicts
 
 
+def test_too_few_replications_make_no_claim() -> None:
+    """Five replications that all agree still make no "clear" difference: with fewer than seven,
+    an 80% interval misses zero by chance for one metric in ten or more."""
+    few = synthetic({"a": [10, 20, 30, 40, 50], "b": [9, 19, 29, 39, 49]})
+    labels = {"a": "A", "b": "B"}
+    row = few.differences().query("metric == 'triage_wait_days'").iloc[0]
+    reading = read(row, "A", "B")
+    assert reading.verdict == "unclear" and "too few replications to tell (5" in reading.text, reading.text
+    verdicts = group_verdicts(assessment_table(few, labels), few, labels)
+    assert len(verdicts) == 1 and "Too few replications (5)" in verdicts[0] and "--replications 7" in verdicts[0]
+
+
 def test_mixed_results_name_no_winner() -> None:
-    comparison = synthetic({"a": [10, 20, 30, 40, 50], "b": [11, 21, 31, 41, 51]})
+    comparison = synthetic({"a": [10, 20, 30, 40, 50, 60, 70], "b": [11, 21, 31, 41, 51, 61, 71]})
     # Lower is better for some metrics and higher for others: b is clearly worse on the former,
     # clearly better on the latter.
     labels = {"a": "A", "b": "B"}
