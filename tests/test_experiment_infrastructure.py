@@ -268,3 +268,59 @@ def test_code_left_out_of_the_model_fingerprint_is_not_loaded_by_a_run() -> None
     assert len(loaded) > 30, loaded
     left_out = [f for f in loaded if any(f == n or (n.endswith("/") and f.startswith(n)) for n in NOT_IN_FINGERPRINT)]
     assert not left_out, f"a run loads code that the model fingerprint leaves out: {left_out}"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_scenario_file_that_changes_during_an_experiment_stops_it_clearly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Workers load scenario files when they run; a file edited since the start (or another version
+    on a Dask worker) would silently give runs of another scenario. Here the start saw other
+    contents than the workers find: the first run stops the experiment with one message, in the
+    worker process too (jobs=2), and nothing is stored under the wrong scenario."""
+    from simulation.errors import SamenloopError
+    from simulation.experiments import design as design_module
+    from simulation.experiments.design import RunSettings, comparison_design
+    from simulation.experiments.execute import run_design
+
+    own = tmp_path / "mine.yaml"
+    own.write_text("name: mine\nextends: current-practice\n", encoding="utf-8")
+    design = comparison_design([str(own), "current-practice"], replications=2, settings=RunSettings(years=0.1))
+    started_with = {str(own): "contents at the start", "current-practice": "also other"}
+    monkeypatch.setattr(design_module.Design, "scenario_contents", lambda self: started_with)
+    store = ExperimentStore(tmp_path / "out")
+    with pytest.raises(SamenloopError) as caught:
+        run_design(design, store, jobs=jobs, quiet=True)
+    message = caught.value.message()
+    assert "differs from the one the experiment started with" in message and "--resume" in message, message
+    assert not store.done()
+
+
+def test_a_failed_run_in_a_worker_process_reads_as_one_message() -> None:
+    from simulation.experiments.ema import EMAError
+    from simulation.experiments.execute import _failed_run
+
+    user = EMAError("Exception in run_model\nCaused by: ScenarioError: /x/a.yaml: it changed\n  fix:     restore it")
+    assert _failed_run(user).message() == "a run failed: /x/a.yaml: it changed\n  fix:     restore it"
+    bug = _failed_run(EMAError("Exception in run_model\nCaused by: ValueError: boom"))
+    assert bug.problem == "a run failed: ValueError: boom" and "--resume" in (bug.fix or "")
+
+
+def test_a_worker_process_that_dies_is_one_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed mid-run (say by the out-of-memory killer) breaks the pool: the message says
+    what happened and what to do, and the finished runs stay."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from simulation.errors import SamenloopError
+    from simulation.experiments import evaluators
+    from simulation.experiments.design import RunSettings, comparison_design
+    from simulation.experiments.execute import run_design
+
+    def dies(self: object, experiments: object, callback: object, **kwargs: object) -> None:
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(evaluators.ProcessEvaluator, "evaluate_experiments", dies)
+    design = comparison_design(["current-practice", "restructuring"], replications=2, settings=RunSettings(years=0.1))
+    with pytest.raises(SamenloopError) as caught:
+        run_design(design, ExperimentStore(tmp_path / "out"), jobs=2, quiet=True)
+    assert "a worker process died" in caught.value.message() and "--resume" in caught.value.message()

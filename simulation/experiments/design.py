@@ -108,6 +108,10 @@ class Design:
         row = self.samples.loc[sample]
         return {u.path: float(row[u.name]) for u in self.uncertainties}
 
+    def scenario_contents(self) -> dict[str, str]:
+        """The content hash of every scenario (name or file path), as its file reads now."""
+        return {lever: load_scenario(lever).content_hash() for lever in self.levers}
+
     def fingerprint(self) -> str:
         data = {
             "levers": self.levers,
@@ -116,7 +120,7 @@ class Design:
             "uncertainties": [u.__dict__ for u in self.uncertainties],
             "samples": np.round(self.samples.to_numpy(dtype=float), 12).tolist(),
             "sampler": self.sampler,
-            "scenario_contents": [load_scenario(lever).content_hash() for lever in self.levers],
+            "scenario_contents": list(self.scenario_contents().values()),
             "model": model_fingerprint(),
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]

@@ -1,11 +1,15 @@
 """The one place that imports the EMA Workbench (TU Delft), quietly.
 
 EMA warns at import time when the optional `ipyparallel` is missing; Samenloop does not use the
-ipyparallel evaluator, so that warning is noise for planners.
+ipyparallel evaluator, so that warning is noise for planners. EMA's logger gets a handler that
+drops its records: a failed run comes back as one clear message (`execute._failed_run`), and
+without a handler of its own the logger would also print the worker's traceback through
+logging's last resort.
 """
 
 from __future__ import annotations
 
+import logging
 import warnings
 
 with warnings.catch_warnings():
@@ -28,6 +32,9 @@ with warnings.catch_warnings():
     from ema_workbench.em_framework.salib_samplers import MorrisSampler, SobolSampler, get_SALib_problem
     from ema_workbench.em_framework.samplers import LHSSampler
     from ema_workbench.util import EMAError
+    from ema_workbench.util.ema_logging import LOGGER_NAME
+
+logging.getLogger(LOGGER_NAME).addHandler(logging.NullHandler())
 
 __all__ = [
     "AbstractCallback",

@@ -17,16 +17,20 @@ from typing import Any
 from simulation.errors import SamenloopError
 from simulation.experiments.ema import BaseEvaluator, ExperimentRunner, SequentialEvaluator
 
+_MODELS: list[Any] = []
 _RUNNER: ExperimentRunner | None = None
 
 
 def _init_worker(models: list[Any]) -> None:
-    global _RUNNER
+    global _MODELS, _RUNNER
+    _MODELS = models
     _RUNNER = ExperimentRunner(models)
 
 
 def _run_in_worker(experiment: Any) -> tuple[Any, dict[str, Any]]:
-    assert _RUNNER is not None
+    global _RUNNER
+    if _RUNNER is None or _RUNNER.msis is None:  # EMA's runner cleans itself up when a run fails
+        _RUNNER = ExperimentRunner(_MODELS)  # so that the next run here fails (or not) on its own
     return experiment, _RUNNER.run_experiment(experiment)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from rich.console import Console
@@ -34,6 +36,8 @@ from simulation.experiments.outcomes import array_names, scalar_names
 from simulation.experiments.store import ExperimentStore
 from simulation.experiments.worker import run_experiment
 
+_USER_ERRORS = ("SamenloopError", "ScenarioError", "SpecError")
+
 
 def ema_model(design: Design) -> Model:
     """The EMA model of a design: uncertainties (+ the seed), the scenario lever, constants, outcomes."""
@@ -44,7 +48,12 @@ def ema_model(design: Design) -> Model:
         IntegerParameter("seed", 0, 2**31 - 1)
     ]
     s = design.settings
-    model.constants = [Constant("scale", s.scale), Constant("years", s.years), Constant("warmup_years", s.warmup_years)]
+    model.constants = [
+        Constant("scale", s.scale),
+        Constant("years", s.years),
+        Constant("warmup_years", s.warmup_years),
+        Constant("scenario_contents", json.dumps(design.scenario_contents())),
+    ]
     if len(design.levers) > 1:
         model.levers = [CategoricalParameter("strategy", design.levers)]
     else:  # EMA needs two or more categories for a lever
@@ -143,12 +152,31 @@ def _run_pending(
                     scenarios=scenarios, policies=policies, combine="cycle", callback=factory, log_progress=True
                 )
         except EMAError as exc:  # EMAError is a BaseException: catch it by name
-            cause = str(exc).splitlines()[-1] if str(exc) else type(exc).__name__
+            raise _failed_run(exc) from None
+        except BrokenProcessPool:
             raise SamenloopError(
-                f"a run failed: {cause}",
-                fix="check the spec values; finished runs are kept and --resume continues from them",
+                "a worker process died (the system may have run out of memory: a national run needs "
+                "about 1.5 GB per worker)",
+                field="--jobs",
+                value=jobs,
+                fix="use fewer --jobs, or a smaller --scale; finished runs are kept and --resume continues from them",
             ) from None
     return len(pending)
+
+
+def _failed_run(exc: BaseException) -> SamenloopError:
+    """One message for a run that failed in a worker: the worker's own message when the input was
+    bad (say, a scenario file edited while the experiment runs), else the error it raised."""
+    if isinstance(exc.__cause__, SamenloopError):  # in this process: the original error
+        return exc.__cause__
+    cause = str(exc).split("Caused by: ", 1)[-1] or type(exc).__name__  # from a worker process: its text
+    kind, _, message = cause.partition(": ")
+    lines = message.splitlines() if kind in _USER_ERRORS else cause.splitlines()
+    fixes = [line.split("fix:", 1)[1].strip() for line in lines[1:] if line.strip().startswith("fix:")]
+    return SamenloopError(
+        f"a run failed: {lines[0] if lines else cause}",
+        fix=fixes[0] if fixes else "check the spec values; finished runs are kept and --resume continues from them",
+    )
 
 
 def _callback_factory(on_run: Any) -> Any:
