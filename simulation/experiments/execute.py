@@ -37,6 +37,7 @@ from simulation.experiments.store import ExperimentStore
 from simulation.experiments.worker import run_experiment
 
 _USER_ERRORS = ("SamenloopError", "ScenarioError", "SpecError")
+_RUNS_KEPT = "finished runs are kept and --resume continues from them"
 
 
 def ema_model(design: Design) -> Model:
@@ -159,7 +160,7 @@ def _run_pending(
                 "about 1.5 GB per worker)",
                 field="--jobs",
                 value=jobs,
-                fix="use fewer --jobs, or a smaller --scale; finished runs are kept and --resume continues from them",
+                fix=f"use fewer --jobs, or a smaller --scale; {_RUNS_KEPT}",
             ) from None
     return len(pending)
 
@@ -175,7 +176,7 @@ def _failed_run(exc: BaseException) -> SamenloopError:
     fixes = [line.split("fix:", 1)[1].strip() for line in lines[1:] if line.strip().startswith("fix:")]
     return SamenloopError(
         f"a run failed: {lines[0] if lines else cause}",
-        fix=fixes[0] if fixes else "check the spec values; finished runs are kept and --resume continues from them",
+        fix=fixes[0] if fixes else f"check the spec values; {_RUNS_KEPT}",
     )
 
 
