@@ -11,6 +11,7 @@ metric of the group and clearly worse on none.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -23,6 +24,10 @@ from simulation.compare import Comparison
 # 10% at 5, 6% at 6 and 4% at 7, whatever the distribution (it depends on signs only; simulated).
 # Below 7 a table of some thirty metrics would hold several "clear" differences made by chance.
 MIN_REPLICATIONS_FOR_A_CLAIM = 7
+# The same chance by number of replications (400,000 simulated sets each); from 16 on it is
+# below 0.15%. `chance_note` turns it into the number of rows a table may hold by chance alone.
+CLEAR_BY_CHANCE = {7: 0.039, 8: 0.025, 9: 0.017, 10: 0.013, 11: 0.012, 12: 0.0069, 13: 0.0043, 14: 0.0026, 15: 0.0015}
+NOT_MEASURED = "not measured in these runs"
 
 GROUPS = [
     ("Starting points of the reform", [(key, text) for key, text in metrics.STARTING_POINTS.items()]),
@@ -71,7 +76,7 @@ def read(row: pd.Series, baseline_label: str, scenario_label: str) -> Reading:
     interval = f"{fmt_diff(row['p10'], m.unit)} to {fmt_diff(row['p90'], m.unit)}"
     share = f"{100 * row['better_share']:.0f}%"
     if row["replications"] == 0 or np.isnan(lo):
-        return Reading("unclear", "not measured in these runs")
+        return Reading("unclear", NOT_MEASURED)
     if row["replications"] < MIN_REPLICATIONS_FOR_A_CLAIM:
         return Reading(
             "unclear",
@@ -190,3 +195,21 @@ def group_verdicts(rows: list[dict[str, object]], comparison: Comparison, labels
             else:
                 sentences.append(f"{group}: no clear difference between {name} and {base} on any measure.")
     return sentences
+
+
+def chance_note(rows: list[dict[str, object]], comparison: Comparison) -> str:
+    """How many of the table's "clearly" readings chance alone would give (empty below the minimum)."""
+    n = len(comparison.design.seeds)
+    if n < MIN_REPLICATIONS_FOR_A_CLAIM:
+        return ""
+    share = CLEAR_BY_CHANCE.get(n, CLEAR_BY_CHANCE[15])
+    measured: set[tuple[object, str]] = set()  # a metric can stand under several criteria: count it once
+    for row in rows:
+        readings = cast(dict[str, Reading], row["readings"])
+        measured |= {(row["metric"], s) for s, r in readings.items() if r.text != NOT_MEASURED}
+    about = "under " if n > 15 else "about "
+    return (
+        f"Chance alone: with no real difference, the 80% interval over {n} replications misses zero for "
+        f"{about}{100 * share:.1f}% of metrics, so about {share * len(measured):.1f} of the {len(measured)} "
+        'metric readings in the table may say "clearly" by chance; those that also hold at 95% are firmer.'
+    )

@@ -12,7 +12,7 @@ import pandas as pd
 from jinja2 import Environment, StrictUndefined
 
 from simulation import metrics, plots
-from simulation.appraisal import assessment_table, group_verdicts
+from simulation.appraisal import assessment_table, chance_note, group_verdicts
 from simulation.compare import Comparison, describe_crossing, in_sentence
 from simulation.experiments.outcomes import SERIES
 from simulation.files import write_text_atomic
@@ -148,7 +148,7 @@ def write_comparison_report(comparison: Comparison, out: Path, command: str = ""
     bands = comparison.monthly_bands()
     diffs = comparison.monthly_differences()
     rows = assessment_table(comparison, labels)
-    verdicts = group_verdicts(rows, comparison, labels)
+    verdicts = [*group_verdicts(rows, comparison, labels), chance_note(rows, comparison)]
     others = [s for s in comparison.scenarios if s != comparison.baseline]
     crossings = []
     for i, a in enumerate(others):

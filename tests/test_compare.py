@@ -73,6 +73,31 @@ def test_too_few_replications_make_no_claim() -> None:
     assert len(verdicts) == 1 and "Too few replications (5)" in verdicts[0] and "--replications 7" in verdicts[0]
 
 
+def test_the_chance_of_a_clear_reading_without_a_real_difference_is_as_stated() -> None:
+    """The table behind the report's "chance alone" sentence, against a fresh simulation: with no
+    real difference, how often does the 80% interval of n paired differences miss zero?"""
+    from simulation.appraisal import CLEAR_BY_CHANCE
+
+    rng = np.random.default_rng(7)
+    for n in (2, 5, 7, 10):
+        d = rng.normal(size=(100_000, n))
+        missed = ((np.quantile(d, 0.1, axis=1) > 0) | (np.quantile(d, 0.9, axis=1) < 0)).mean()
+        stated = CLEAR_BY_CHANCE.get(n, {2: 0.57, 5: 0.10}.get(n))
+        assert missed == pytest.approx(stated, abs=0.006), (n, missed)
+
+
+def test_the_report_says_how_many_clear_readings_chance_alone_would_give() -> None:
+    from simulation.appraisal import chance_note
+
+    labels = {"a": "A", "b": "B"}
+    seven = synthetic({"a": [10, 20, 30, 40, 50, 60, 70], "b": [9, 19, 29, 39, 49, 59, 69]})
+    note = chance_note(assessment_table(seven, labels), seven)
+    assert "over 7 replications misses zero for about 3.9% of metrics" in note, note
+    assert f"of the {len(metrics.METRICS)} metric readings" in note, note
+    five = synthetic({"a": [10, 20, 30, 40, 50], "b": [9, 19, 29, 39, 49]})
+    assert chance_note(assessment_table(five, labels), five) == ""  # below the minimum: no claims to weigh
+
+
 def test_mixed_results_name_no_winner() -> None:
     comparison = synthetic({"a": [10, 20, 30, 40, 50, 60, 70], "b": [11, 21, 31, 41, 51, 61, 71]})
     # Lower is better for some metrics and higher for others: b is clearly worse on the former,
