@@ -22,15 +22,16 @@ _RUNNER: ExperimentRunner | None = None
 
 
 def _init_worker(models: list[Any]) -> None:
-    global _MODELS, _RUNNER
+    global _MODELS
     _MODELS = models
-    _RUNNER = ExperimentRunner(models)
 
 
 def _run_in_worker(experiment: Any) -> tuple[Any, dict[str, Any]]:
     global _RUNNER
-    if _RUNNER is None or _RUNNER.msis is None:  # EMA's runner cleans itself up when a run fails
-        _RUNNER = ExperimentRunner(_MODELS)  # so that the next run here fails (or not) on its own
+    # Made on the first run, and again after a failed one: EMA's runner then clears its models, and
+    # the next run here must fail (or not) on its own.
+    if _RUNNER is None or _RUNNER.msis is None:
+        _RUNNER = ExperimentRunner(_MODELS)
     return experiment, _RUNNER.run_experiment(experiment)
 
 
