@@ -242,7 +242,7 @@ def _explain(error: Any, origin: dict[str, str], default_file: str) -> ScenarioE
         problem = f"wrong type ({error['msg'].lower()})"
         fix = f"write a value of the right type ({allowed})" if allowed else "write a value of the right type"
     else:
-        problem = error["msg"]
+        problem = error["msg"].removeprefix("Value error, ")  # a rule between values (our own validator)
         fix = "correct the values named above"
     return ScenarioError(
         problem, file=file, field=field or "overrides", value=value, has_value=True, allowed=allowed, fix=fix

@@ -88,6 +88,10 @@ def test_explored_ranges_straddle_the_baseline() -> None:
         ({"sampler": "grid"}, "lhs, sobol, morris"),
         ({"uncertainties": {"ranges": {"restructuring.productivity_dip": [0.5, 1.5]}}}, "leaves its valid range"),
         ({"uncertainties": {"include": ["restructuring.nothing*"]}}, "no parameter matches"),
+        (  # a share tied to the other types' shares: every sampled run would be an invalid scenario
+            {"uncertainties": {"include": ["restructuring.efficiency_gain", "population.violence.partner.share"]}},
+            "population.violence.partner.share cannot vary on its own",
+        ),
         ({"uncertainties": 3}, "a group of settings belongs here"),
         ({"name": "../elsewhere"}, "a spec's name is one word"),
         ({"questions": [{"name": "q", "metrik": "cost_eur_per_year"}]}, "Did you mean 'metric'"),

@@ -57,6 +57,14 @@ def test_scenarios_differ_only_where_they_say() -> None:
             "name: x\noverrides:\n  population:\n    risk:\n      p_stop_per_month: 1.7\n",
             ["out of range", "1.7", "0.0 to 1.0 probability"],
         ),
+        (  # no pull back to a family's own level: rates would have no steady spread to start from
+            "name: x\noverrides:\n  population:\n    risk:\n      mean_reversion_per_month: 0\n",
+            ["out of range", "0.01 to 1.0 share of the gap per month"],
+        ),
+        (
+            "name: x\noverrides:\n  population:\n    violence:\n      partner: {share: 0.5}\n",
+            ["population.violence: the shares of the violence types add up to 1.1904"],
+        ),
         ("name: x\nextends: no-such-base\n", ["base scenario 'no-such-base' does not exist", "extends"]),
         (
             "name: x\noverrides:\n  mechanisms:\n    samen_op_acuut: {enabled: true}\n",

@@ -22,11 +22,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, model_validator
 
 from simulation import metrics, yaml_reading
-from simulation.errors import SpecError, did_you_mean
+from simulation.errors import ScenarioError, SpecError, did_you_mean
 from simulation.experiments.design import SAMPLERS, Uncertainty
+from simulation.experiments.worker import overrides_for
 from simulation.parameters.registry import ParameterInfo, parameter_lookup
+from simulation.parameters.scenario import Scenario
 from simulation.scale import SCALES
-from simulation.scenario_files import available_scenarios, check_display_names, load_scenario
+from simulation.scenario_files import available_scenarios, check_display_names, load_scenario, scenario_from_overrides
 from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, missing, model_at, unknown_key
 
 # Assumptions shared by all scenarios that bear on a comparison (used when a spec names none).
@@ -265,7 +267,40 @@ def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertai
             field="uncertainties",
             fix="include parameters, or remove the exclusions",
         )
+    _check_values(spec.scenarios, uncertainties, file)
     return uncertainties
+
+
+def _check_values(scenarios: list[str], uncertainties: list[Uncertainty], file: str) -> None:
+    """Refuse an uncertainty whose sampled values would make a scenario invalid, before any run.
+
+    Each range is valid on its own, but a value may break a rule between parameters (the violence
+    types' shares must add up to 1): every run would then fail. Each scenario is built with each
+    uncertainty at its low and at its high.
+    """
+    for name in scenarios:
+        scenario = load_scenario(name)
+        for u in uncertainties:
+            for value in (u.low, u.high):
+                if exc := _invalid(scenario, {u.path: value}):
+                    raise SpecError(
+                        f"{u.path} cannot vary on its own: at {value:g} the scenario {name} is invalid "
+                        f"({exc.problem})",
+                        file=file,
+                        field="uncertainties",
+                        value=[u.low, u.high],
+                        fix=f"leave it out (add '{u.path}' under uncertainties.exclude), or change it in a "
+                        "scenario file together with the parameters it is tied to",
+                    )
+
+
+def _invalid(scenario: Scenario, values: dict[str, float]) -> ScenarioError | None:
+    """The error that the scenario with these uncertainty values gives, if any."""
+    try:
+        scenario_from_overrides(overrides_for(values), base=scenario)
+    except ScenarioError as exc:
+        return exc
+    return None
 
 
 def load_spec(path: Path) -> ExploreSpec:

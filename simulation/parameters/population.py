@@ -128,10 +128,12 @@ class RiskParams(Frozen):
     mean_reversion_per_month: float = param(
         0.08,
         unit="share of the gap per month",
-        low=0.0,
+        low=0.01,
         high=1.0,
         plausible=(0.03, 0.2),
-        doc="How fast a family's log incident rate returns to its own level after escalating or calming down.",
+        doc="How fast a family's log incident rate returns to its own level after escalating or calming down "
+        "(at least 0.01, a half-life of about 6 years: without a pull back, rates have no steady spread to "
+        "start from).",
     )
     monthly_log_sd: float = param(
         0.15,
