@@ -114,7 +114,8 @@ class FamilyPopulation:
         median = risk.incidents_per_year_median * np.array([t.incident_rate_multiplier for t in types])[vt]
         # A family's own level of violence; complicating factors and care avoidance raise it.
         self.base_log_rate = np.log(median) + risk.incidents_per_year_log_sd * rng.standard_normal(n)
-        stationary_sd = risk.monthly_log_sd / np.sqrt(2.0 * risk.mean_reversion_per_month)  # the valid range keeps it above 0
+        # mean_reversion_per_month is at least 0.01 (valid range), so the spread is finite.
+        stationary_sd = risk.monthly_log_sd / np.sqrt(2.0 * risk.mean_reversion_per_month)
         self.latent_rate = np.minimum(
             np.exp(self._own_level_log(np.arange(n)) + stationary_sd * rng.standard_normal(n)),
             risk.max_incidents_per_year,

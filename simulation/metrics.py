@@ -203,6 +203,28 @@ local_help_wait_days = _wait(ServiceKind.LOCAL_HELP)
 local_help_wait_days.__doc__ = "Mean days before the local team's help starts."
 
 
+def triage_backlog_days(result: RunResult, window: Window = Window()) -> float:
+    """Reports waiting for a VT safety assessment, in days of VT's intake (mean over the window).
+
+    By Little's law this is the mean wait *including* reports still waiting at the end of the run,
+    which `triage_wait_days` (waits of assessments started) leaves out: when a backlog grows, or
+    nothing is assessed at all, this still measures it. Intake = assessments started plus the
+    growth of the waiting list.
+    """
+    s = result.services
+    sel = s[
+        (s["service"] == ServiceKind.VT_TRIAGE.name.lower())
+        & (s["year"] >= window.start)
+        & (s["year"] < window.end)
+        & (s["day"] >= result.start_day)
+    ]
+    if sel.empty:
+        return float("nan")
+    waiting = sel["waiting"].to_numpy(dtype=float)
+    intake_per_day = (sel["started"].sum() + waiting[-1] - waiting[0]) / len(sel)
+    return float(waiting.mean() / intake_per_day) if intake_per_day > 0 else float("nan")
+
+
 def days_to_decision(result: RunResult, window: Window = Window()) -> float:
     """Mean days from a report to VT's decision on it."""
     reports = _events(result, EventKind.REPORT, window)
@@ -436,6 +458,15 @@ METRICS: dict[str, Metric] = {
             triage_late_share,
             "Assessments later than the norm",
             "share",
+            "lower",
+            "flow",
+            ("rechtsbeschermend",),
+        ),
+        _M(
+            "triage_backlog_days",
+            triage_backlog_days,
+            "Backlog for VT safety assessment",
+            "days of intake",
             "lower",
             "flow",
             ("rechtsbeschermend",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import hand_built
+from helpers import hand_built, run
 from simulation import metrics
 from simulation.enums import EventKind, ReportKind
 from simulation.results import RunResult
@@ -59,6 +59,21 @@ def test_repeat_report_share_and_waits() -> None:
     assert metrics.repeat_report_share(result) == pytest.approx(0.5)
     assert metrics.triage_wait_days(result) == pytest.approx(6.0), "warm-up starts must be excluded"
     assert metrics.triage_late_share(result) == pytest.approx(0.5)
+
+
+def test_triage_backlog_agrees_with_the_waits_of_a_chain_that_keeps_up(baseline) -> None:
+    # Little's law: with a waiting list that does not grow, waiting in days of intake = mean wait.
+    wait, backlog = metrics.triage_wait_days(baseline), metrics.triage_backlog_days(baseline)
+    assert backlog == pytest.approx(wait, rel=0.1), f"backlog {backlog:.2f} days of intake, mean wait {wait:.2f} days"
+
+
+def test_triage_backlog_measures_reports_nobody_assesses() -> None:
+    # Without VT staff no assessment starts: the wait of started assessments cannot be measured,
+    # but every report waits from its arrival. A steady inflow since day 0 (warm-up W = 0.5 year,
+    # policy period T = 1 year) waits W + T/2 = 365 days on average over the policy period.
+    result = run({"organisations": {"veilig_thuis": {"staff": {"fte": 0.0}}}}, years=1.0, warmup_years=0.5)
+    assert np.isnan(metrics.triage_wait_days(result))
+    assert metrics.triage_backlog_days(result) == pytest.approx(365.25, rel=0.1)
 
 
 def test_duplicate_assessments_and_per_family_means_use_families_in_the_chain() -> None:

@@ -284,8 +284,7 @@ def _check_values(scenarios: list[str], uncertainties: list[Uncertainty], file: 
             for value in (u.low, u.high):
                 if exc := _invalid(scenario, {u.path: value}):
                     raise SpecError(
-                        f"{u.path} cannot vary on its own: at {value:g} the scenario {name} is invalid "
-                        f"({exc.problem})",
+                        f"{u.path} cannot vary on its own: at {value:g} the scenario {name} is invalid ({exc.problem})",
                         file=file,
                         field="uncertainties",
                         value=[u.low, u.high],
