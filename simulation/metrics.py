@@ -61,6 +61,17 @@ def _events(result: RunResult, kind: EventKind, window: Window) -> pd.DataFrame:
     return r[(r["event"] == kind) & (r["time"] >= lo) & (r["time"] < hi)]
 
 
+def _service_days(result: RunResult, service: ServiceKind, window: Window) -> pd.DataFrame:
+    """The daily numbers of one function in the window (policy period only)."""
+    s = result.services
+    return s[
+        (s["service"] == service.name.lower())
+        & (s["year"] >= window.start)
+        & (s["year"] < window.end)
+        & (s["day"] >= result.start_day)
+    ]
+
+
 def _cohort(result: RunResult, window: Window, follow_up_days: float = 0.0) -> pd.DataFrame:
     """Families first reported in the window (leaving room for a follow-up period)."""
     lo, hi = window.days(result)
@@ -203,26 +214,33 @@ local_help_wait_days = _wait(ServiceKind.LOCAL_HELP)
 local_help_wait_days.__doc__ = "Mean days before the local team's help starts."
 
 
-def triage_backlog_days(result: RunResult, window: Window = Window()) -> float:
-    """Reports waiting for a VT safety assessment, in days of VT's intake (mean over the window).
+def _backlog(service: ServiceKind) -> Callable[[RunResult, Window], float]:
+    """A waiting list in days of intake (mean over the window).
 
-    By Little's law this is the mean wait *including* reports still waiting at the end of the run,
-    which `triage_wait_days` (waits of assessments started) leaves out: when a backlog grows, or
-    nothing is assessed at all, this still measures it. Intake = assessments started plus the
-    growth of the waiting list.
+    By Little's law this is the mean wait *including* work still waiting at the end of the run,
+    which the waits of work started (`_wait`) leave out: when a backlog grows, or nothing starts at
+    all, this still measures it. Intake = work started plus the growth of the waiting list.
     """
-    s = result.services
-    sel = s[
-        (s["service"] == ServiceKind.VT_TRIAGE.name.lower())
-        & (s["year"] >= window.start)
-        & (s["year"] < window.end)
-        & (s["day"] >= result.start_day)
-    ]
-    if sel.empty:
-        return float("nan")
-    waiting = sel["waiting"].to_numpy(dtype=float)
-    intake_per_day = (sel["started"].sum() + waiting[-1] - waiting[0]) / len(sel)
-    return float(waiting.mean() / intake_per_day) if intake_per_day > 0 else float("nan")
+
+    def metric(result: RunResult, window: Window = Window()) -> float:
+        sel = _service_days(result, service, window)
+        if sel.empty:
+            return float("nan")
+        waiting = sel["waiting"].to_numpy(dtype=float)
+        intake_per_day = (sel["started"].sum() + waiting[-1] - waiting[0]) / len(sel)
+        return float(waiting.mean() / intake_per_day) if intake_per_day > 0 else float("nan")
+
+    return metric
+
+
+triage_backlog_days = _backlog(ServiceKind.VT_TRIAGE)
+triage_backlog_days.__doc__ = (
+    "Reports waiting for a VT safety assessment, in days of intake (mean wait including reports still waiting)."
+)
+supervision_backlog_days = _backlog(ServiceKind.GI_SUPERVISION)
+supervision_backlog_days.__doc__ = (
+    "Families on the GI waiting list, in days of intake (mean wait including families still waiting)."
+)
 
 
 def days_to_decision(result: RunResult, window: Window = Window()) -> float:
@@ -287,13 +305,7 @@ def vacancy_share(result: RunResult, window: Window = Window()) -> float:
 
 def youth_protection_caseload(result: RunResult, window: Window = Window()) -> float:
     """Families under supervision per professional working on supervision (GI or merged team)."""
-    s = result.services
-    sel = s[
-        (s["service"] == "gi_supervision")
-        & (s["year"] >= window.start)
-        & (s["year"] < window.end)
-        & (s["day"] >= result.start_day)
-    ]
+    sel = _service_days(result, ServiceKind.GI_SUPERVISION, window)
     staff = sel["staff"].mean() if len(sel) else 0.0
     return float(sel["active"].mean() / staff) if staff > 0 else float("nan")
 
@@ -474,6 +486,14 @@ METRICS: dict[str, Metric] = {
         _M("days_to_decision", days_to_decision, "Report to decision", "days", "lower", "flow"),
         _M("board_wait_days", board_wait_days, "Wait for board investigation", "days", "lower", "flow"),
         _M("supervision_wait_days", supervision_wait_days, "Wait for supervision (GI)", "days", "lower", "flow"),
+        _M(
+            "supervision_backlog_days",
+            supervision_backlog_days,
+            "Waiting list for supervision (GI)",
+            "days of intake",
+            "lower",
+            "flow",
+        ),
         _M("local_help_wait_days", local_help_wait_days, "Wait for local-team help", "days", "lower", "flow"),
         _M(
             "attrition_per_year",
