@@ -183,7 +183,7 @@ def _scenario_entry(entry: str, i: int, folder: Path) -> str:
     raise ValueError(f"scenarios.{i}|unknown scenario '{entry}'.{did_you_mean(entry, known)}|{', '.join(known)}")
 
 
-def _relevant(row: ParameterInfo, scenarios: list[str]) -> bool:
+def _relevant(row: ParameterInfo, loaded: list[Scenario]) -> bool:
     path = row.path
     if not (row.is_assumption and row.is_numeric and row.explicit_plausible):
         return False
@@ -191,7 +191,6 @@ def _relevant(row: ParameterInfo, scenarios: list[str]) -> bool:
         return False
     if any(fnmatch.fnmatch(path, pattern) for pattern in SHARED_DEFAULTS):
         return True
-    loaded = [load_scenario(s) for s in scenarios]
     if path.startswith("restructuring."):
         return any(s.restructuring.enabled for s in loaded)
     if path.startswith("mechanisms."):
@@ -217,7 +216,8 @@ def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertai
                 )
             chosen += [p for p in matched if lookup[p].is_numeric and p not in chosen]
     else:
-        chosen = [p for p, row in lookup.items() if _relevant(row, spec.scenarios)]
+        loaded = [load_scenario(s) for s in spec.scenarios]
+        chosen = [p for p, row in lookup.items() if _relevant(row, loaded)]
     chosen += [p for p in spec.uncertainties.ranges if p not in chosen]
     for pattern in spec.uncertainties.exclude:
         chosen = [p for p in chosen if not fnmatch.fnmatch(p, pattern)]
