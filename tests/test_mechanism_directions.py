@@ -5,23 +5,67 @@ Paired runs with common seeds; never a hard-coded winner between scenarios.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
+import pytest
 
 from helpers import all_routes, run
 from simulation import metrics
+from simulation.enums import EventKind, OrgKind, Reason
+from simulation.results import RunResult
 
 SEEDS = (5, 6)
 
 
 def paired(
-    metric: str, low: dict[str, Any], high: dict[str, Any], base: str = "current-practice", **settings: Any
+    metric: str | Callable[[RunResult], float],
+    low: dict[str, Any],
+    high: dict[str, Any],
+    base: str = "current-practice",
+    **settings: Any,
 ) -> tuple[float, float]:
-    """Mean of `metric` over the seeds for two variants."""
-    a = [metrics.METRICS[metric](run(low, base=base, seed=s, **settings)) for s in SEEDS]
-    b = [metrics.METRICS[metric](run(high, base=base, seed=s, **settings)) for s in SEEDS]
+    """Mean of `metric` (a metric's name, or a measure of a run) over the seeds for two variants."""
+    measure = metrics.METRICS[metric] if isinstance(metric, str) else metric
+    a = [measure(cached_run(low, base, s, settings)) for s in SEEDS]
+    b = [measure(cached_run(high, base, s, settings)) for s in SEEDS]
     return float(np.mean(a)), float(np.mean(b))
+
+
+_RUNS: dict[str, RunResult] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_runs() -> Iterator[None]:
+    yield
+    _RUNS.clear()
+
+
+def cached_run(overrides: dict[str, Any], base: str, seed: int, settings: dict[str, Any]) -> RunResult:
+    """One run per variant, seed and settings in this module (several tests compare with the same runs)."""
+    key = json.dumps([overrides, base, seed, settings], sort_keys=True)
+    if key not in _RUNS:
+        _RUNS[key] = run(overrides, base=base, seed=seed, **settings)
+    return _RUNS[key]
+
+
+def mechanism(name: str, **values: Any) -> dict[str, Any]:
+    """Overrides that switch one mechanism on from the policy start, at full coverage."""
+    return {"mechanisms": {name: {"enabled": True, "ramp_years": 0.0, "coverage": 1.0, **values}}}
+
+
+def policy_records(result: RunResult, event: EventKind) -> Any:
+    r = result.records
+    return r[(r["event"] == event) & (r["time"] >= result.start_day)]
+
+
+def decisions(reason: Reason) -> Callable[[RunResult], float]:
+    def count(result: RunResult) -> float:
+        return float((policy_records(result, EventKind.DECISION)["reason"] == reason).sum())
+
+    return count
 
 
 def test_longer_handoff_delays_delay_stable_safety() -> None:
@@ -77,3 +121,62 @@ def test_restructuring_transition_costs_staff() -> None:
     reorganise = {"restructuring": {"enabled": True, "extra_attrition_per_year": 0.3}}
     before, during = paired("attrition_per_year", {}, reorganise)
     assert during > before, f"attrition {before:.3f} without, {during:.3f} with the reorganisation"
+
+
+def test_action_meetings_and_mda_plus_plus_give_families_a_plan_with_a_lead() -> None:
+    for name in ("actieoverleg", "mda_plus_plus"):
+        without, table = paired("plan_and_lead_share", {}, mechanism(name))
+        assert table > without, f"plan and lead share {without:.3f} without {name}, {table:.3f} with"
+
+
+def test_vt_at_zsm_turns_dismissals_into_conditional_dismissals() -> None:
+    def conditional_share(result: RunResult) -> float:
+        conditional, plain = decisions(Reason.CONDITIONAL_DISMISSAL)(result), decisions(Reason.DISMISS)(result)
+        return conditional / (conditional + plain)
+
+    none, shifted = paired(
+        conditional_share,
+        mechanism("hg_met_vt_en_zsm", conditional_dismissal_shift=0.0),
+        mechanism("hg_met_vt_en_zsm", conditional_dismissal_shift=0.7),
+    )
+    assert shifted > none + 0.1, f"conditional share of dismissals {none:.3f} without the shift, {shifted:.3f} with"
+
+
+def test_joint_work_on_criminal_child_abuse_speeds_up_board_requests() -> None:
+    def board_request_days(result: RunResult) -> float:
+        h = policy_records(result, EventKind.HANDOFF)
+        to_board = h[(h["org_kind"] == OrgKind.VEILIG_THUIS) & (h["detail"] == OrgKind.CHILD_PROTECTION_BOARD)]
+        return float(to_board["value"].mean())
+
+    usual, joint = paired(
+        board_request_days,
+        mechanism("samen_op_bij_strafbare_km", board_delay_factor=1.0),
+        mechanism("samen_op_bij_strafbare_km", board_delay_factor=0.2),
+    )
+    assert joint < usual, f"days for VT's board request to arrive: {usual:.2f} usual, {joint:.2f} when joint"
+
+
+def test_well_used_restraining_orders_are_imposed_more_often() -> None:
+    without, well_used = paired(decisions(Reason.RESTRAINING_ORDER), {}, mechanism("restraining_order_well_used"))
+    assert well_used > without, f"restraining orders {without:.0f} without the mechanism, {well_used:.0f} with"
+
+
+def test_case_reviews_and_training_reduce_lost_facts_as_skill_grows() -> None:
+    untrained, trained = paired(
+        "facts_lost_per_family",
+        mechanism("case_reviews_and_training", facts_lost_reduction=0.0, learning_years=0.25),
+        mechanism("case_reviews_and_training", facts_lost_reduction=0.5, learning_years=0.25),
+    )
+    assert trained < 0.8 * untrained, f"facts lost per family {untrained:.3f} untrained, {trained:.3f} trained"
+
+
+def test_local_teams_that_keep_renewed_unsafety_send_fewer_reports_to_vt() -> None:
+    def reports(result: RunResult) -> float:
+        return float(len(policy_records(result, EventKind.REPORT)))
+
+    returns, keeps = paired(
+        reports,
+        mechanism("stronger_local_teams", p_keeps_case=0.0),
+        mechanism("stronger_local_teams", p_keeps_case=1.0),
+    )
+    assert keeps < returns, f"reports to VT {returns:.0f} when local teams return cases, {keeps:.0f} when they keep"
