@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from scipy.special import ndtri
 
 from simulation.arrays import IntArray, add_at
-from simulation.enums import EventKind
+from simulation.enums import EventKind, OrgKind
 
 if TYPE_CHECKING:
     from simulation.model import ChainModel
@@ -26,11 +26,14 @@ def assess(
     families: IntArray,
     orgs: IntArray,
     now: float,
+    function: OrgKind,
     count: NDArray[np.bool_] | bool = True,
 ) -> NDArray[np.bool_]:
     """Assess `families` at organisations `orgs`; True where judged unsafe.
 
     Args:
+        function: whose assessment of today's chain this is (VT's, the board's), for the workload
+            of that part of a regional safety team.
         count: False (per family) where an earlier assessment is reused and no new one is done
             (shared assessments do not count as duplicated work).
     """
@@ -41,7 +44,7 @@ def assess(
     truth = pop.truly_unsafe(families, now)
     info = pop.info_quality[families]
     inexperienced = model.workforce.inexperienced_share[orgs]
-    overload = np.maximum(model.org_workload[orgs] - 1.0, 0.0)
+    overload = np.maximum(model.workload(orgs, function) - 1.0, 0.0)
     sensitivity = (
         p.sensitivity
         * (1.0 - p.lost_information_penalty * (1.0 - info))

@@ -22,7 +22,7 @@ from simulation.arrays import IntArray, add_at, stack_batches
 from simulation.enums import EventKind, Reason
 from simulation.jobs import NORMAL
 from simulation.records import FACTS_LOST, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
-from simulation.routes import Route
+from simulation.routes import ROUTES, Route
 from simulation.services import SERVICES, ServiceKind
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ class Dispatcher:
             }
             for merged, routes in ((False, model.routes), (True, model.merged_routes))
         }
+        # Whose work of today's chain sends on each route (for the part of a merged team that sends).
+        self._source_kind = np.array([ROUTES[name][0] for name in self.route_names], dtype=np.int64)
         self._outbox: list[tuple[int, tuple[Any, ...]]] = []
         self._pending = 0
         self._mean_hours = np.array([model.service_hours[s] for s in ServiceKind])
@@ -210,7 +212,7 @@ class Dispatcher:
         t = float(now.min())
         p_lost = np.clip(
             pick("p_facts_lost")
-            * model.error_multiplier(sender)
+            * model.error_multiplier(sender, self._source_kind[code])
             * model.mechanisms.facts_lost_factor(t)
             * (1.0 + strain),
             0.0,

@@ -178,6 +178,9 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
 
     True when all professional work for the family came from one organisation, or when a
     multi-agency meeting agreed a plan with a lead (actieoverleg, MDA++, ZVH case meeting).
+    Organisations are counted by the functions' organisations of today (VT, board, GI), so a
+    merger by name alone gives no family one plan, and work before and after a region's
+    conversion is not counted as two organisations.
     """
     families = _in_chain(result)
     if families.empty:
@@ -185,7 +188,8 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
     starts = _events(result, EventKind.CASE_START, window)
     professional = [s for s in ServiceKind if SERVICES[s].professional]
     starts = starts[starts["detail"].isin(professional)]
-    organisations = starts.groupby("family")["org"].nunique()
+    home = starts["detail"].map({int(s): int(SERVICES[s].org_kind) for s in professional})
+    organisations = home.groupby(starts["family"]).nunique()
     single = organisations.reindex(families["family"]).fillna(0).to_numpy() <= 1
     return float((single | families["has_plan"].to_numpy()).mean())
 

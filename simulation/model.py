@@ -211,6 +211,10 @@ class ChainModel(mesa.Model):
             self.log,
         )
         self.org_workload = np.zeros(len(self.orgs))
+        # Workload of the part of an organisation that does today's functions of one kind (rows:
+        # organisations, columns: OrgKind); in a regional safety team, its VT, board and GI parts.
+        self.part_workload = np.zeros((len(self.orgs), len(OrgKind)))
+        self.part_staff_share = np.zeros((len(self.orgs), len(OrgKind)))
         self.queues: list[JobQueue | Caseload] = []
         # The queue that performs each function (row) for each region (column); a region's
         # conversion to a regional safety team moves its columns.
@@ -335,9 +339,18 @@ class ChainModel(mesa.Model):
     def _set_workforce_pressures(self, now: float) -> None:
         wf = self.workforce
         slope = self.params.care.workload.attrition_overload_slope
-        wf.attrition_multiplier = 1.0 + slope * np.minimum(np.maximum(self.org_workload - 1.0, 0.0), 3.0)
+
+        def multiplier(workload: NDArray[np.float64]) -> NDArray[np.float64]:
+            return 1.0 + slope * np.minimum(np.maximum(workload - 1.0, 0.0), 3.0)
+
+        wf.attrition_multiplier = multiplier(self.org_workload)
         if not self.restructuring.enabled:
             return
+        # A regional safety team: each part's staff leave under their own part's pressure.
+        d = self.params.restructuring.integration_degree
+        for rvt in self.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM].tolist():
+            felt = (1.0 - d) * self.part_workload[rvt] + d * self.org_workload[rvt]
+            wf.attrition_multiplier[rvt] = float(self.part_staff_share[rvt] @ multiplier(felt)) or 1.0
         r = self.restructuring
         for org in self.orgs:
             if org.kind in (OrgKind.VEILIG_THUIS, OrgKind.YOUTH_PROTECTION, OrgKind.REGIONAL_SAFETY_TEAM):
@@ -364,6 +377,8 @@ class ChainModel(mesa.Model):
         wf = self.workforce
         load = np.zeros(len(self.orgs))
         weight = np.zeros(len(self.orgs))
+        part_load = np.zeros((len(self.orgs), len(OrgKind)))
+        part_weight = np.zeros((len(self.orgs), len(OrgKind)))
         for q in self.queues:
             share = self.queue_share[q.qid]
             staff = wf.headcount[q.org] * share
@@ -382,8 +397,15 @@ class ChainModel(mesa.Model):
                 q.demand_hours = 0.0
             load[q.org] += share * value
             weight[q.org] += share
+            part = SERVICES[ServiceKind(q.service)].org_kind
+            part_load[q.org, part] += share * value
+            part_weight[q.org, part] += share
         current = np.where(weight > 0, load / np.maximum(weight, 1e-9), 0.0)
-        self.org_workload = 0.7 * self.org_workload + 0.3 * current if self.time > 7.5 else current
+        part_current = np.where(part_weight > 0, part_load / np.maximum(part_weight, 1e-9), 0.0)
+        settled = self.time > 7.5
+        self.org_workload = 0.7 * self.org_workload + 0.3 * current if settled else current
+        self.part_workload = 0.7 * self.part_workload + 0.3 * part_current if settled else part_current
+        self.part_staff_share = part_weight / np.maximum(part_weight.sum(axis=1, keepdims=True), 1e-9)
         for org in self.orgs:
             org.workload = float(self.org_workload[org.org_id])
 
@@ -457,20 +479,38 @@ class ChainModel(mesa.Model):
         vt = self.org_for_service(ServiceKind.VT_TRIAGE, regions)
         self.book_hours(vt, np.full(n, self.params.organisations.veilig_thuis.advice_hours), capacity=False)
 
-    def error_multiplier(self, orgs: IntArray) -> NDArray[np.float64]:
+    def workload(self, orgs: IntArray, functions: ArrayLike) -> NDArray[np.float64]:
+        """Workload that `orgs` feel doing work of `functions` (OrgKind of today's chain, 1 = at norm).
+
+        An organisation of today's chain has one workload. In a regional safety team the parts
+        that do VT's, the board's and the GI's work keep their own workload as far as the team
+        is not integrated: (1 - integration_degree) x the part's + integration_degree x the team's.
+        A merger shares pressure only through its named degree of integration.
+        """
+        workload = self.org_workload[orgs]
+        if not self.restructuring.enabled:
+            return workload
+        merged = self.org_kind[orgs] == OrgKind.REGIONAL_SAFETY_TEAM
+        if not merged.any():
+            return workload
+        d = self.params.restructuring.integration_degree
+        part = self.part_workload[orgs, np.broadcast_to(np.asarray(functions), np.shape(orgs))]
+        return np.where(merged, (1.0 - d) * part + d * workload, workload)
+
+    def error_multiplier(self, orgs: IntArray, functions: ArrayLike) -> NDArray[np.float64]:
         """How much more often the sender loses facts: inexperience and overload (1 = none)."""
         w = self.params.care.workload
         valid = orgs >= 0
         safe = np.maximum(orgs, 0)
         inexperienced = self.workforce.inexperienced_share[safe]
-        overload = np.minimum(np.maximum(self.org_workload[safe] - 1.0, 0.0), 3.0)
+        overload = np.minimum(np.maximum(self.workload(safe, functions) - 1.0, 0.0), 3.0)
         factor = 1.0 + w.facts_lost_inexperience_slope * inexperienced + w.facts_lost_overload_slope * overload
         return np.where(valid, factor, 1.0)
 
-    def help_quality(self, orgs: IntArray) -> NDArray[np.float64]:
-        """Effect of help given by `orgs` relative to help at a workable caseload."""
+    def help_quality(self, orgs: IntArray, functions: ArrayLike) -> NDArray[np.float64]:
+        """Effect of help given by `orgs` (doing work of `functions`) relative to help at a workable caseload."""
         slope = self.params.care.help.quality_overload_slope
-        return 1.0 / (1.0 + slope * np.maximum(self.org_workload[orgs] - 1.0, 0.0))
+        return 1.0 / (1.0 + slope * np.maximum(self.workload(orgs, functions) - 1.0, 0.0))
 
     def start_help(self, families: IntArray, help_type: HelpType, quality: ArrayLike) -> None:
         self.population.change_help(families, help_type, +1, np.asarray(quality, dtype=float))
@@ -562,7 +602,7 @@ class ChainModel(mesa.Model):
         add_at(self.population.open_cases, fam, 1)
         J.end[jobs] = J.start[jobs] + duration
         if spec.help is not None:
-            self.start_help(fam, spec.help, self.help_quality(orgs))
+            self.start_help(fam, spec.help, self.help_quality(orgs, spec.org_kind))
         if spec.measure is not None:
             keeps = self.measures.start(fam, spec.measure, J.start[jobs], duration, org=orgs, open_ended=True)
             J.flags[jobs[keeps]] |= MEASURE_ON

@@ -101,6 +101,12 @@ class Workforce:
         return np.maximum(self.funded - self.headcount, 0)
 
     def _refresh(self, with_sickness: bool = True) -> None:
+        self._refresh_productivity()
+        sick = self.rng.binomial(self.headcount, self.staffing.sick_leave_share) if with_sickness else 0
+        self.present = self.headcount - sick
+
+    def _refresh_productivity(self) -> None:
+        """Headcount, productivity and share of new staff per organisation (no random draws)."""
         active_org = self.org[self.active]
         self.headcount = np.bincount(active_org, minlength=self.n_orgs)
         years = self.experience_days[self.active] / DAYS_PER_YEAR
@@ -114,8 +120,6 @@ class Workforce:
             self.productivity = np.where(self.headcount > 0, productivity / self.headcount, 1.0)
             self.inexperienced_share = np.where(self.headcount > 0, new / self.headcount, 0.0)
         self.productivity = self.productivity * self.productivity_factor * (1.0 - self.overhead_share)
-        sick = self.rng.binomial(self.headcount, self.staffing.sick_leave_share) if with_sickness else 0
-        self.present = self.headcount - sick
 
     def step(self, day: int) -> None:
         """One day: experience grows, some leave, vacancies are filled, some are sick."""
@@ -183,16 +187,34 @@ class Workforce:
         self.headcount = self.headcount + np.bincount(orgs, minlength=self.n_orgs)
 
     def transfer(self, source: int, target: int, share: float, rng: np.random.Generator) -> int:
-        """Move `share` of the professionals and funded positions of `source` to `target`."""
+        """Move `share` of the professionals and funded positions of `source` to `target`.
+
+        The target's staff parameters become the headcount-weighted mean of its own and the
+        source's: a team formed from several organisations starts with their staff's conditions
+        (attrition, sick leave, hiring lag), not with those of one of them.
+        """
         staff = np.flatnonzero(self.active & (self.org == source))
         moved = rng.choice(staff, size=round(share * staff.size), replace=False) if staff.size else staff
+        self._blend_staffing(target, source, weight_target=int(self.headcount[target]), weight_source=moved.size)
         self.org[moved] = target
         positions = round(share * self.funded[source])
         self.funded[source] -= positions
         self.funded[target] += positions
-        self.headcount = np.bincount(self.org[self.active], minlength=self.n_orgs)
+        # Today's attendance moves with the staff, so the team can work from the day it starts.
+        present = min(round(share * self.present[source]), moved.size)
+        self.present[source] -= present
+        self.present[target] += present
+        self._refresh_productivity()
         self._move_recruitments(source, target, share, rng)
         return int(moved.size)
+
+    def _blend_staffing(self, target: int, source: int, weight_target: int, weight_source: int) -> None:
+        if weight_source == 0:
+            return
+        for column in vars(self.staffing).values():
+            column[target] = (column[target] * weight_target + column[source] * weight_source) / (
+                weight_target + weight_source
+            )
 
     def _move_recruitments(self, source: int, target: int, share: float, rng: np.random.Generator) -> None:
         """The recruitments under way for `source` continue for the moved vacancies at `target`.

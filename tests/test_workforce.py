@@ -49,3 +49,15 @@ def test_after_a_conversion_every_vacancy_is_being_recruited_for() -> None:
     team = int(model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0])
     assert model.region_converted[0] and wf.funded[team] > 0
     assert (wf.pending >= wf.vacancies).all(), {"vacancies": wf.vacancies.tolist(), "pending": wf.pending.tolist()}
+
+
+def test_a_team_formed_by_transfers_takes_the_staff_conditions_of_those_who_joined() -> None:
+    wf = workforce([30, 10, 0], attrition_per_year=0.1)
+    wf.staffing.attrition_per_year[:] = [0.15, 0.105, 0.9]  # the empty team's own value must not count
+    present = wf.present[:2].sum()
+    wf.transfer(0, 2, 1.0, np.random.default_rng(3))
+    wf.transfer(1, 2, 1.0, np.random.default_rng(4))
+    expected = (30 * 0.15 + 10 * 0.105) / 40
+    assert wf.staffing.attrition_per_year[2] == pytest.approx(expected)
+    # Today's attendance moves too: the team can work the day it is formed.
+    assert wf.present[2] == present and wf.present[:2].sum() == 0

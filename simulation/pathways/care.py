@@ -45,7 +45,7 @@ def start_local_help(model: ChainModel, jobs: IntArray) -> None:
     matched = pop.draws("help_fit", fam) < p_match
     in_direct = (phase == SafetyPhase.DIRECT) | (phase == SafetyPhase.NOT_IN_VIEW)
     recovery = np.where(in_direct, ~matched, phase == SafetyPhase.RECOVERY)
-    quality = model.help_quality(org)
+    quality = model.help_quality(org, model.org_kind[org])
     model.start_help(fam[~recovery], HelpType.RISK_CARE, quality[~recovery])
     model.start_help(fam[recovery], HelpType.RECOVERY_CARE, quality[recovery])
     J.extra[jobs] = np.where(recovery, HelpType.RECOVERY_CARE, HelpType.RISK_CARE)

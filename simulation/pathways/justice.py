@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from simulation.arrays import IntArray
-from simulation.enums import HelpType, Measure, Reason
+from simulation.enums import HelpType, Measure, OrgKind, Reason
 from simulation.jobs import ACUTE
 from simulation.services import ServiceKind
 
@@ -139,7 +139,9 @@ def start_supervision(model: ChainModel, jobs: IntArray) -> None:
     org = model.queue_org[J.queue[jobs]]
     training = pop.draws("training", fam) < model.params.organisations.probation.p_behavioural_training
     model.decide(fam[training], org[training], Reason.BEHAVIOURAL_TRAINING, J.start[jobs][training])
-    model.start_help(fam[training], HelpType.PERPETRATOR_PROGRAMME, model.help_quality(org[training]))
+    model.start_help(
+        fam[training], HelpType.PERPETRATOR_PROGRAMME, model.help_quality(org[training], OrgKind.PROBATION)
+    )
     J.extra[jobs] = training
 
 

@@ -38,7 +38,7 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     joint = (J.flags[jobs] & JOINT) > 0
     model.day_counts["triages"] += fam.size
     # Joint triage with police reuses the police's assessment: one interview, not two.
-    unsafe = assess(model, fam, org, t, count=~joint)
+    unsafe = assess(model, fam, org, t, OrgKind.VEILIG_THUIS, count=~joint)
     children = pop.n_children[fam] > 0
     from_police = model.org_kind[np.maximum(J.sender[jobs], 0)] == OrgKind.POLICE
     from_police &= J.sender[jobs] >= 0
@@ -169,7 +169,7 @@ def after_investigation(model: ChainModel, jobs: IntArray) -> None:
     now = J.end[jobs]
     model.day_counts["investigations"] += fam.size
     pop.info_quality[fam] = 1.0
-    unsafe = assess(model, fam, org, float(now.min()))
+    unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS)
     children = pop.n_children[fam] > 0
     u_board, u_local = pop.draws_many(("vt_board_after", "vt_local_after"), fam)
     board = unsafe & children & (u_board < vt_params.p_board_after_investigation)

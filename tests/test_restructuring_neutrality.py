@@ -1,0 +1,75 @@
+"""A restructuring without effects is today's practice: no scenario wins or loses by construction.
+
+The regional safety team bundles VT, the board and the GI. With every transition effect and every
+benefit set to zero and no integration (seconded staff in one team), what the team does must be
+what the three organisations did, up to the noise of diverging random draws.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from helpers import run, variant
+from simulation import metrics
+from simulation.enums import OrgKind
+from simulation.model import ChainModel
+from simulation.services import ServiceKind
+
+WITHOUT_EFFECTS: dict[str, Any] = {
+    "restructuring": {
+        "enabled": True,
+        "integration_degree": 0.0,
+        "preparation_years": 0.0,
+        "pilot_years": 0.0,
+        "decision_years": 0.0,
+        "transition_years": 0.5,
+        "productivity_dip": 0.0,
+        "extra_attrition_per_year": 0.0,
+        "experience_loss": 0.0,
+        "hiring_lag_factor": 1.0,
+        "legal_uncertainty_delay_days": 0.0,
+        "relationship_reset": 0.0,
+        "one_off_cost_eur": 0.0,
+        "internal_delay_reduction": 0.0,
+        "internal_facts_lost_reduction": 0.0,
+        "p_same_professional": 0.0,
+        "shared_assessment": 0.0,
+        "efficiency_gain": 0.0,
+    }
+}
+
+
+def test_a_merger_alone_does_not_give_families_one_plan() -> None:
+    # Counting organisations by who serves them would turn three organisations into one by name.
+    today, merged = [], []
+    for seed in (7, 8):
+        today.append(metrics.plan_and_lead_share(run(seed=seed)))
+        merged.append(metrics.plan_and_lead_share(run(WITHOUT_EFFECTS, seed=seed)))
+    assert np.mean(merged) == pytest.approx(np.mean(today), rel=0.05), f"today {today}, merged without effects {merged}"
+
+
+def test_the_team_works_from_the_day_it_is_formed() -> None:
+    model = ChainModel(variant(WITHOUT_EFFECTS), scale="region", years=1.0, warmup_years=0.5, seed=7)
+    model.run_for(model.start_day + 1)
+    assert model.region_converted[0]
+    team = int(model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0])
+    triage = model.queues[int(model.queue_by_service[ServiceKind.VT_TRIAGE, 0])]
+    assert model.queue_org[triage.qid] == team
+    assert len(triage.servers) > 0, "the team's VT triage had no professionals until the next weekly roster"
+
+
+@pytest.mark.parametrize(("degree", "expected"), [(0.0, 1.6), (1.0, 1.2), (0.5, 1.4)])
+def test_a_team_shares_its_parts_pressure_only_as_far_as_it_is_integrated(degree: float, expected: float) -> None:
+    overrides = {"restructuring": {**WITHOUT_EFFECTS["restructuring"], "integration_degree": degree}}
+    model = ChainModel(variant(overrides), scale="region", years=1.0, warmup_years=0.5, seed=7)
+    model.run_for(model.start_day + 1)
+    team = np.array([model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0]])
+    model.org_workload[team] = 1.2  # the whole team
+    model.part_workload[team, OrgKind.YOUTH_PROTECTION] = 1.6  # the part doing the GI's work
+    felt = model.workload(team, OrgKind.YOUTH_PROTECTION)
+    assert felt[0] == pytest.approx(expected)
+    police = model.org_by_kind[OrgKind.POLICE][:1]
+    assert model.workload(police, OrgKind.POLICE)[0] == model.org_workload[police][0], "others: one workload"
