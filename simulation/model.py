@@ -349,8 +349,9 @@ class ChainModel(mesa.Model):
         # A regional safety team: each part's staff leave under their own part's pressure.
         d = self.params.restructuring.integration_degree
         for rvt in self.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM].tolist():
-            felt = (1.0 - d) * self.part_workload[rvt] + d * self.org_workload[rvt]
-            wf.attrition_multiplier[rvt] = float(self.part_staff_share[rvt] @ multiplier(felt)) or 1.0
+            if self.part_staff_share[rvt].any():  # formed (it has functions)
+                felt = (1.0 - d) * self.part_workload[rvt] + d * self.org_workload[rvt]
+                wf.attrition_multiplier[rvt] = float(self.part_staff_share[rvt] @ multiplier(felt))
         r = self.restructuring
         for org in self.orgs:
             if org.kind in (OrgKind.VEILIG_THUIS, OrgKind.YOUTH_PROTECTION, OrgKind.REGIONAL_SAFETY_TEAM):
