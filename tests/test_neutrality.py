@@ -1,6 +1,7 @@
-"""A restructuring without effects is today's practice: no scenario wins or loses by construction.
+"""Scenarios without their effects are today's practice: no scenario wins or loses by construction.
 
-The regional safety team bundles VT, the board and the GI. With every transition effect and every
+Intensive collaboration with its mechanisms reaching nobody must give today's results exactly.
+The regional safety team bundles VT, the board and the GI: with every transition effect and every
 benefit set to zero and no integration (seconded staff in one team), what the team does must be
 what the three organisations did, up to the noise of diverging random draws.
 """
@@ -16,6 +17,7 @@ from helpers import run, variant
 from simulation import metrics
 from simulation.enums import OrgKind
 from simulation.model import ChainModel
+from simulation.scenario_files import load_scenario
 from simulation.services import ServiceKind
 
 WITHOUT_EFFECTS: dict[str, Any] = {
@@ -40,6 +42,19 @@ WITHOUT_EFFECTS: dict[str, Any] = {
         "efficiency_gain": 0.0,
     }
 }
+
+
+def test_collaboration_mechanisms_that_reach_nobody_change_no_metric() -> None:
+    names = load_scenario("intensive-collaboration").mechanisms.enabled_names()
+    reach_nobody = {"mechanisms": {n: {"coverage": 0.0, "development_eur_per_year": 0.0} for n in names}}
+    today = metrics.compute(run(seed=7))
+    collaboration = metrics.compute(run(reach_nobody, base="intensive-collaboration", seed=7))
+    differ = {
+        name: (today[name], collaboration[name])
+        for name in today
+        if not (today[name] == collaboration[name] or (np.isnan(today[name]) and np.isnan(collaboration[name])))
+    }
+    assert len(names) == 9 and not differ, differ
 
 
 def test_a_merger_alone_does_not_give_families_one_plan() -> None:
