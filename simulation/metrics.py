@@ -61,15 +61,15 @@ def _events(result: RunResult, kind: EventKind, window: Window) -> pd.DataFrame:
     return r[(r["event"] == kind) & (r["time"] >= lo) & (r["time"] < hi)]
 
 
+def _days(frame: pd.DataFrame, result: RunResult, window: Window) -> pd.DataFrame:
+    """The rows of a daily frame (`result.daily`, `result.services`) in the window, policy period only."""
+    return frame[(frame["year"] >= window.start) & (frame["year"] < window.end) & (frame["day"] >= result.start_day)]
+
+
 def _service_days(result: RunResult, service: ServiceKind, window: Window) -> pd.DataFrame:
     """The daily numbers of one function in the window (policy period only)."""
     s = result.services
-    return s[
-        (s["service"] == service.name.lower())
-        & (s["year"] >= window.start)
-        & (s["year"] < window.end)
-        & (s["day"] >= result.start_day)
-    ]
+    return _days(s[s["service"] == service.name.lower()], result, window)
 
 
 def _cohort(result: RunResult, window: Window, follow_up_days: float = 0.0) -> pd.DataFrame:
@@ -283,8 +283,7 @@ def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -
 # ------------------------------------------------------------- workforce
 def _daily_mean(column: str) -> Callable[[RunResult, Window], float]:
     def metric(result: RunResult, window: Window = Window()) -> float:
-        d = result.daily
-        sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+        sel = _days(result.daily, result, window)
         return float(sel[column].mean()) if len(sel) else float("nan")
 
     return metric
@@ -292,8 +291,7 @@ def _daily_mean(column: str) -> Callable[[RunResult, Window], float]:
 
 def attrition_per_year(result: RunResult, window: Window = Window()) -> float:
     """Share of staff leaving per year (all organisations)."""
-    d = result.daily
-    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    sel = _days(result.daily, result, window)
     if sel.empty or sel["staff"].mean() <= 0:
         return float("nan")
     return float(sel["leavers"].sum() / sel["staff"].mean() / (len(sel) / DAYS_PER_YEAR))
@@ -301,8 +299,7 @@ def attrition_per_year(result: RunResult, window: Window = Window()) -> float:
 
 def vacancy_share(result: RunResult, window: Window = Window()) -> float:
     """Funded positions without a professional, as a share of funded positions."""
-    d = result.daily
-    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    sel = _days(result.daily, result, window)
     funded = sel["staff"] + sel["vacancies"]
     return float((sel["vacancies"] / funded.where(funded > 0)).mean()) if len(sel) else float("nan")
 
@@ -317,22 +314,19 @@ def youth_protection_caseload(result: RunResult, window: Window = Window()) -> f
 # ------------------------------------------------------------------ cost
 def cost_eur_per_year(result: RunResult, window: Window = Window()) -> float:
     """Professional hours at full cost plus development and transition budgets, per year."""
-    d = result.daily
-    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    sel = _days(result.daily, result, window)
     return float(sel["cost_eur"].sum() / max(len(sel), 1) * DAYS_PER_YEAR)
 
 
 def hours_per_year(result: RunResult, window: Window = Window()) -> float:
     """Professional hours per year."""
-    d = result.daily
-    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    sel = _days(result.daily, result, window)
     return float(sel["hours"].sum() / max(len(sel), 1) * DAYS_PER_YEAR)
 
 
 def transition_eur(result: RunResult, window: Window = Window()) -> float:
     """Restructuring transition cost spent in the window."""
-    d = result.daily
-    sel = d[(d["year"] >= window.start) & (d["year"] < window.end) & (d["day"] >= result.start_day)]
+    sel = _days(result.daily, result, window)
     return float(sel["transition_eur"].sum())
 
 

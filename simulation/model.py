@@ -346,12 +346,12 @@ class ChainModel(mesa.Model):
         wf.attrition_multiplier = multiplier(self.org_workload)
         if not self.restructuring.enabled:
             return
-        # A regional safety team: each part's staff leave under their own part's pressure.
+        # A regional safety team once formed: each part's staff leave under their own part's pressure.
         d = self.params.restructuring.integration_degree
-        for rvt in self.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM].tolist():
-            if self.part_staff_share[rvt].any():  # formed (it has functions)
-                felt = (1.0 - d) * self.part_workload[rvt] + d * self.org_workload[rvt]
-                wf.attrition_multiplier[rvt] = float(self.part_staff_share[rvt] @ multiplier(felt))
+        teams = self.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM]
+        teams = teams[self.part_staff_share[teams].any(axis=1)]
+        felt = (1.0 - d) * self.part_workload[teams] + d * self.org_workload[teams, None]
+        wf.attrition_multiplier[teams] = (self.part_staff_share[teams] * multiplier(felt)).sum(axis=1)
         r = self.restructuring
         for org in self.orgs:
             if org.kind in (OrgKind.VEILIG_THUIS, OrgKind.YOUTH_PROTECTION, OrgKind.REGIONAL_SAFETY_TEAM):

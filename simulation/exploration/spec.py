@@ -15,6 +15,7 @@ stay fixed; a spec can include or exclude any parameter by pattern.
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, Literal
 
@@ -183,7 +184,7 @@ def _scenario_entry(entry: str, i: int, folder: Path) -> str:
     raise ValueError(f"scenarios.{i}|unknown scenario '{entry}'.{did_you_mean(entry, known)}|{', '.join(known)}")
 
 
-def _relevant(row: ParameterInfo, loaded: list[Scenario]) -> bool:
+def _relevant(row: ParameterInfo, loaded: Collection[Scenario]) -> bool:
     path = row.path
     if not (row.is_assumption and row.is_numeric and row.explicit_plausible):
         return False
@@ -202,6 +203,7 @@ def _relevant(row: ParameterInfo, loaded: list[Scenario]) -> bool:
 def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertainty]:
     """The uncertainties of a spec, with their ranges (checked against the valid ranges)."""
     lookup = parameter_lookup()
+    loaded = {name: load_scenario(name) for name in spec.scenarios}
     chosen: list[str] = []
     if spec.uncertainties.include:
         for pattern in spec.uncertainties.include:
@@ -216,8 +218,7 @@ def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertai
                 )
             chosen += [p for p in matched if lookup[p].is_numeric and p not in chosen]
     else:
-        loaded = [load_scenario(s) for s in spec.scenarios]
-        chosen = [p for p, row in lookup.items() if _relevant(row, loaded)]
+        chosen = [p for p, row in lookup.items() if _relevant(row, loaded.values())]
     chosen += [p for p in spec.uncertainties.ranges if p not in chosen]
     for pattern in spec.uncertainties.exclude:
         chosen = [p for p in chosen if not fnmatch.fnmatch(p, pattern)]
@@ -267,19 +268,18 @@ def select_uncertainties(spec: ExploreSpec, file: str = "spec") -> list[Uncertai
             field="uncertainties",
             fix="include parameters, or remove the exclusions",
         )
-    _check_values(spec.scenarios, uncertainties, file)
+    _check_values(loaded, uncertainties, file)
     return uncertainties
 
 
-def _check_values(scenarios: list[str], uncertainties: list[Uncertainty], file: str) -> None:
+def _check_values(scenarios: dict[str, Scenario], uncertainties: list[Uncertainty], file: str) -> None:
     """Refuse an uncertainty whose sampled values would make a scenario invalid, before any run.
 
     Each range is valid on its own, but a value may break a rule between parameters (the violence
     types' shares must add up to 1): every run would then fail. Each scenario is built with each
     uncertainty at its low and at its high.
     """
-    for name in scenarios:
-        scenario = load_scenario(name)
+    for name, scenario in scenarios.items():
         for u in uncertainties:
             for value in (u.low, u.high):
                 if exc := _invalid(scenario, {u.path: value}):
