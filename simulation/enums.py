@@ -188,3 +188,4 @@ class Reason(IntEnum):
     REGISTERED = 36  # police registered the callout as an HG incident
     COURT_JUDGEMENT = 37
     CUSTODIAL_SENTENCE = 38
+    TEAM_PLAN = 39  # a regional safety team agreed one plan with a named lead

@@ -177,10 +177,12 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
     """Share of families in the chain with one coordinated plan and a named lead.
 
     True when all professional work for the family came from one organisation, or when a
-    multi-agency meeting agreed a plan with a lead (actieoverleg, MDA++, ZVH case meeting).
-    Organisations are counted by the functions' organisations of today (VT, board, GI), so a
-    merger by name alone gives no family one plan, and work before and after a region's
-    conversion is not counted as two organisations.
+    meeting agreed a plan with a lead (actieoverleg, MDA++, ZVH case meeting, a regional safety
+    team's own plan). A family whose work nobody has started (still waiting for triage) has no
+    lead: counting it would reward a chain for its waiting list. Organisations are counted by
+    the functions' organisations of today (VT, board, GI), so a merger by name alone gives no
+    family one plan, and work before and after a region's conversion is not counted as two
+    organisations.
     """
     families = _in_chain(result)
     if families.empty:
@@ -190,7 +192,7 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
     starts = starts[starts["detail"].isin(professional)]
     home = starts["detail"].map({int(s): int(SERVICES[s].org_kind) for s in professional})
     organisations = home.groupby(starts["family"]).nunique()
-    single = organisations.reindex(families["family"]).fillna(0).to_numpy() <= 1
+    single = organisations.reindex(families["family"]).fillna(0).to_numpy() == 1
     return float((single | families["has_plan"].to_numpy()).mean())
 
 

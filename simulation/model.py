@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
 DAYS_PER_YEAR = 365.25
 MEASURE_ON = 64  # job flag: the case's measure is in force (the family keeps to it)
+CASE_LENGTH_STREAMS = tuple(f"case_length:{k}" for k in range(CASE_LENGTH_SHAPE))  # one exponential each
 STAFF_PARAMS = {
     OrgKind.VEILIG_THUIS: "veilig_thuis",
     OrgKind.POLICE: "police",
@@ -207,7 +208,7 @@ class ChainModel(mesa.Model):
             np.asarray(positions),
             np.asarray(experience),
             self.streams.stream("staff_initial"),
-            self.streams.stream("staff_dynamics"),
+            self.streams,
             self.log,
         )
         self.org_workload = np.zeros(len(self.orgs))
@@ -232,6 +233,7 @@ class ChainModel(mesa.Model):
         self.service_hours = {spec.kind: spec.hours(scenario) for spec in SERVICES.values()}
         self.norm_wait_days = np.array([NORM_WAIT_DAYS.get(s, 30.0) for s in ServiceKind])
         self.is_professional_service = np.array([SERVICES[s].professional for s in ServiceKind])
+        self.service_part_bit = np.array([1 << int(SERVICES[s].org_kind) for s in ServiceKind], dtype=np.uint16)
 
     def _new_queue(self, spec: ServiceSpec, org_id: int) -> JobQueue | Caseload:
         qid = len(self.queues)
@@ -516,22 +518,6 @@ class ChainModel(mesa.Model):
     def start_help(self, families: IntArray, help_type: HelpType, quality: ArrayLike) -> None:
         self.population.change_help(families, help_type, +1, np.asarray(quality, dtype=float))
 
-    def count_professionals(self, families: IntArray, orgs: IntArray, services: IntArray | None) -> None:
-        """A professional meets the family; in a merged team the same one may continue."""
-        if families.size == 0:
-            return
-        new = np.ones(families.size, dtype=bool)
-        if services is not None and self.restructuring.enabled:
-            merged = self.org_kind[orgs] == OrgKind.REGIONAL_SAFETY_TEAM
-            # Draw only for the families the merged team serves: a draw advances the family's
-            # decision counter, which would shift its later draws (common random numbers).
-            candidates = np.flatnonzero(merged & (self.population.n_professionals[families] > 0))
-            if candidates.size:
-                p = self.params.restructuring
-                u = self.population.draws("same_professional", families[candidates])
-                new[candidates[u < p.integration_degree * p.p_same_professional]] = False
-        add_at(self.population.n_professionals, families[new], 1)  # a family may start two cases at once
-
     def shares_assessment(self, families: IntArray, now: float) -> NDArray[np.bool_]:
         """In a merged team, a later function may reuse the earlier assessment."""
         if not self.restructuring.enabled:
@@ -546,6 +532,49 @@ class ChainModel(mesa.Model):
             shared[converted] = u < p.integration_degree * p.shared_assessment
         return shared
 
+    def count_professionals(self, families: IntArray) -> None:
+        """A new professional meets each of these families (a family may meet two at once)."""
+        add_at(self.population.n_professionals, families, 1)
+
+    def pass_within_team(
+        self, families: IntArray, orgs: IntArray, services: IntArray, times: NDArray[np.float64]
+    ) -> NDArray[np.bool_]:
+        """Professional work starting: where it passes between two functions of a regional safety team.
+
+        When the team starts one function's work (VT's, the board's or the GI's) for a family that
+        another of its functions has served, two named benefits may follow, each with chance
+        integration x its parameter: the family keeps its professional (`p_same_professional`),
+        and the team agrees one plan with a named lead (`one_plan`, at `one_plan_hours` of its
+        time). Work within one function, or after another organisation's professional, is as
+        today: the merger by name changes nothing.
+
+        Returns which starts continue with the family's professional (no new professional).
+        """
+        keeps = np.zeros(families.size, dtype=bool)
+        if not self.restructuring.enabled:
+            return keeps
+        in_team = np.flatnonzero(self.org_kind[orgs] == OrgKind.REGIONAL_SAFETY_TEAM)
+        if in_team.size == 0:
+            return keeps
+        pop = self.population
+        part = self.service_part_bit[services[in_team]]
+        served = pop.team_parts[families[in_team]]
+        passing = in_team[(served != 0) & ((served & part) == 0)]
+        np.bitwise_or.at(pop.team_parts, families[in_team], part)
+        if passing.size == 0:
+            return keeps
+        # Draw only for these families: a draw advances the family's decision counter.
+        p = self.params.restructuring
+        fam = families[passing]
+        same, plan = pop.draws_many(("same_professional", "team_plan"), fam)
+        keeps[passing] = same < p.integration_degree * p.p_same_professional
+        agreed = passing[(plan < p.integration_degree * p.one_plan) & ~pop.has_plan[fam]]
+        agreed = agreed[np.unique(families[agreed], return_index=True)[1]]  # one plan per family
+        # The team's own case conference: its facts are already shared (`shared_assessment`).
+        self.record_meeting(families[agreed], orgs[agreed], times[agreed], Reason.TEAM_PLAN, all_facts=False)
+        self.book_hours(orgs[agreed], np.full(agreed.size, p.one_plan_hours))
+        return keeps
+
     def partner_factor(self, families: IntArray, now: float) -> NDArray[np.float64]:
         """Reach of police-VT-OM cooperation, lowered while relations are rebuilt after a merger."""
         if not self.restructuring.enabled:
@@ -554,8 +583,11 @@ class ChainModel(mesa.Model):
         strain = np.where(self.region_converted[regions], self.restructuring.relationship_strain(regions, now), 0.0)
         return 1.0 / (1.0 + strain)
 
-    def record_meeting(self, families: IntArray, orgs: IntArray, times: ArrayLike, reason: Reason) -> None:
-        """A multi-agency meeting: one plan, a named lead, all partners' facts on the table."""
+    def record_meeting(
+        self, families: IntArray, orgs: IntArray, times: ArrayLike, reason: Reason, all_facts: bool = True
+    ) -> None:
+        """A meeting that agrees one plan with a named lead; a multi-agency one (`all_facts`) puts
+        all partners' facts on the table."""
         if families.size == 0:
             return
         pop = self.population
@@ -566,7 +598,8 @@ class ChainModel(mesa.Model):
         pop.has_plan[families] = True
         no_lead = pop.lead_org[families] < 0
         pop.lead_org[families[no_lead]] = orgs[no_lead]
-        pop.info_quality[families] = 1.0
+        if all_facts:
+            pop.info_quality[families] = 1.0
 
     def later(self, times: NDArray[np.float64], action: Any, families: IntArray, orgs: IntArray) -> None:
         """Run `action(model, families, times, orgs)` at `times` (court judgements and the like)."""
@@ -588,11 +621,15 @@ class ChainModel(mesa.Model):
             action(self, families, times, orgs)
 
     def begin_case(self, jobs: IntArray, spec: ServiceSpec) -> None:
-        """A caseload case starts: draw its length (gamma, shape `CASE_LENGTH_SHAPE`), start its help and measure."""
+        """A caseload case starts: draw its length, start its help and measure.
+
+        The length is gamma distributed with shape `CASE_LENGTH_SHAPE` (a whole number: the sum
+        of that many exponentials), drawn from the family's keyed draws, so a family's case lasts
+        as long in every scenario that starts it at the same point of the family's path.
+        """
         params = spec.caseload(self.params)  # type: ignore[misc]
-        duration = self.streams.stream(f"case_length:{spec.kind.name}").gamma(
-            CASE_LENGTH_SHAPE, params.duration_days / CASE_LENGTH_SHAPE, jobs.size
-        )
+        uniforms = self.population.draws_many(CASE_LENGTH_STREAMS, self.jobs.family[jobs])
+        duration = -np.log1p(-uniforms).sum(axis=0) * (params.duration_days / CASE_LENGTH_SHAPE)
         self.open_case(jobs, spec, duration)
 
     def open_case(self, jobs: IntArray, spec: ServiceSpec, duration: NDArray[np.float64]) -> None:

@@ -124,8 +124,10 @@ class Operations:
             value=waited,
             flag=np.where(held, 0, jobs.flags[ids] & NO_HOLDER),
         )
-        new_professional = model.is_professional_service[services]
-        model.count_professionals(fam[new_professional], orgs[new_professional], services[new_professional])
+        professional = model.is_professional_service[services]
+        fam_p = fam[professional]
+        keeps = model.pass_within_team(fam_p, orgs[professional], services[professional], starts[professional])
+        model.count_professionals(fam_p[~keeps])
         pop.last_contact_time[fam] = starts
         hours = jobs.hours[ids]
         add_at(model.hours_today, kind, hours)

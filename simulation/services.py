@@ -18,8 +18,9 @@ from simulation.parameters.organisations import CaseloadParams
 from simulation.parameters.scenario import Scenario
 
 # Case lengths of caseload services are gamma distributed around their mean with this shape
-# (coefficient of variation 1/sqrt(2); an assumption).
-CASE_LENGTH_SHAPE = 2.0
+# (coefficient of variation 1/sqrt(2); an assumption). A whole number (an Erlang distribution),
+# so that a case's length is a sum of keyed exponential draws of its family.
+CASE_LENGTH_SHAPE = 2
 
 
 class ServiceKind(IntEnum):

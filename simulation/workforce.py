@@ -4,6 +4,12 @@ One table holds every professional of the run (organisation, experience, active)
 day of attrition, sickness and hiring for all organisations is a handful of numpy operations.
 Workload above norm raises attrition; leavers open vacancies that are filled after a hiring lag
 by new professionals who start at reduced productivity (FIGURES T12 for youth protection).
+
+Every professional has a fixed id (the organisation that hired them and a serial number), and
+their daily draws - leaving, being sick, the hiring lag of the vacancy they leave - are keyed by
+that id and the day. So two scenarios run with the same seed give an organisation whose workload
+they do not change the same leavers and absences, whatever happens elsewhere (common random
+numbers); one shared stream would shift every organisation's draws at the first hire that differs.
 """
 
 from __future__ import annotations
@@ -16,9 +22,11 @@ from numpy.typing import NDArray
 from simulation.arrays import IntArray
 from simulation.enums import EventKind, Reason
 from simulation.parameters.organisations import StaffParams
+from simulation.randomness import RandomStreams
 from simulation.records import EventLog
 
 DAYS_PER_YEAR = 365.25
+PERSON_ID_STRIDE = 1 << 32  # a professional's id: hiring organisation x stride + serial number
 
 
 @dataclass
@@ -54,7 +62,8 @@ class Workforce:
         staffing: per-organisation staff parameters.
         positions: funded positions per organisation (FTE, rounded to people).
         initial_experience_years: mean starting experience per organisation.
-        rng_init, rng_daily: named random streams for the initial staff and daily dynamics.
+        rng_init: the named random stream of the initial staff's experience.
+        streams: the run's random streams (keyed draws of the daily dynamics).
         log: the run's event log (staff changes are recorded).
     """
 
@@ -64,17 +73,20 @@ class Workforce:
         positions: IntArray,
         initial_experience_years: NDArray[np.float64],
         rng_init: np.random.Generator,
-        rng_daily: np.random.Generator,
+        streams: RandomStreams,
         log: EventLog,
     ) -> None:
         self.staffing = staffing
         self.n_orgs = len(positions)
         self.funded = positions.astype(np.int64).copy()
-        self.rng = rng_daily
+        self.streams = streams
         self.log = log
         org = np.repeat(np.arange(self.n_orgs), self.funded)
         experience_years = rng_init.gamma(2.0, initial_experience_years[org] / 2.0)
         self.org = org.astype(np.int32)
+        first_of_org = np.cumsum(self.funded) - self.funded
+        self.person = org * PERSON_ID_STRIDE + (np.arange(org.size) - first_of_org[org])
+        self._next_serial = self.funded.copy()
         self.experience_days = experience_years * DAYS_PER_YEAR
         self.active = np.ones(org.size, dtype=bool)
         self.pending = np.zeros(self.n_orgs, dtype=np.int64)
@@ -93,17 +105,24 @@ class Workforce:
         self.leavers_today = np.zeros(self.n_orgs, dtype=np.int64)
         self.leavers_total = np.zeros(self.n_orgs, dtype=np.int64)
         self.hires_total = np.zeros(self.n_orgs, dtype=np.int64)
-        self._refresh(with_sickness=False)
+        self._refresh(day=None)
 
     @property
     def vacancies(self) -> IntArray:
         """Funded positions without a professional (being recruited or not)."""
         return np.maximum(self.funded - self.headcount, 0)
 
-    def _refresh(self, with_sickness: bool = True) -> None:
+    def _refresh(self, day: int | None) -> None:
+        """Headcount and productivity, and who is present on `day` (None: everyone)."""
         self._refresh_productivity()
-        sick = self.rng.binomial(self.headcount, self.staffing.sick_leave_share) if with_sickness else 0
-        self.present = self.headcount - sick
+        self.present = self.headcount.copy()
+        if day is not None:
+            active = np.flatnonzero(self.active)
+            orgs = self.org[active]
+            sick = (
+                self.streams.keyed_array("staff_sick", self.person[active], day) < self.staffing.sick_leave_share[orgs]
+            )
+            self.present -= np.bincount(orgs[sick], minlength=self.n_orgs)
 
     def _refresh_productivity(self) -> None:
         """Headcount, productivity and share of new staff per organisation (no random draws)."""
@@ -123,14 +142,14 @@ class Workforce:
 
     def step(self, day: int) -> None:
         """One day: experience grows, some leave, vacancies are filled, some are sick."""
-        self.experience_days[self.active] += 1.0
+        active = np.flatnonzero(self.active)
+        self.experience_days[active] += 1.0
         annual = self.staffing.attrition_per_year * self.attrition_multiplier + self.extra_attrition_per_year
         p_leave = 1.0 - np.exp(-annual / DAYS_PER_YEAR)
-        draws = self.rng.random(self.org.size)
-        leaving = self.active & (draws < p_leave[self.org])
-        self.leavers_today = np.bincount(self.org[leaving], minlength=self.n_orgs)
-        if leaving.any():
-            who = np.flatnonzero(leaving)
+        draws = self.streams.keyed_array("staff_leave", self.person[active], day)
+        who = active[draws < p_leave[self.org[active]]]
+        self.leavers_today = np.bincount(self.org[who], minlength=self.n_orgs)
+        if who.size:
             self.active[who] = False
             self.leavers_total += self.leavers_today
             self.log.add_many(
@@ -141,12 +160,15 @@ class Workforce:
                 reason=Reason.LEAVE,
                 value=self.experience_days[who] / DAYS_PER_YEAR,
             )
-            self._open_vacancies(day, self.org[who])
+            self._open_vacancies(day, who)
         self._hire(day)
-        self._refresh()
+        self._refresh(day)
 
-    def _open_vacancies(self, day: int, orgs: NDArray[np.int32]) -> None:
-        lags = self.rng.exponential(self.staffing.hiring_lag_days[orgs] * self.hiring_lag_factor[orgs])
+    def _open_vacancies(self, day: int, leavers: IntArray) -> None:
+        """The positions of `leavers` are recruited for; each recruitment takes a hiring lag."""
+        orgs = self.org[leavers]
+        mean_lag_days = self.staffing.hiring_lag_days[orgs] * self.hiring_lag_factor[orgs]
+        lags = mean_lag_days * self.streams.keyed_exponential("hiring_lag", self.person[leavers])
         for org, lag in zip(orgs.tolist(), lags.tolist(), strict=True):
             self._hires.setdefault(day + 1 + int(lag), []).append(org)
             self.pending[org] += 1
@@ -179,6 +201,11 @@ class Workforce:
         )
 
     def _add_staff(self, orgs: NDArray[np.int32], experience_days: float | NDArray[np.float64]) -> None:
+        serials = np.empty(orgs.size, dtype=np.int64)
+        for i, org in enumerate(orgs.tolist()):
+            serials[i] = self._next_serial[org]
+            self._next_serial[org] += 1
+        self.person = np.concatenate([self.person, orgs.astype(np.int64) * PERSON_ID_STRIDE + serials])
         self.org = np.concatenate([self.org, orgs])
         self.experience_days = np.concatenate(
             [self.experience_days, np.broadcast_to(experience_days, orgs.shape).astype(float)]

@@ -61,6 +61,28 @@ def test_repeat_report_share_and_waits() -> None:
     assert metrics.triage_late_share(result) == pytest.approx(0.5)
 
 
+def test_one_plan_and_a_lead_needs_one_organisation_at_work_or_an_agreed_plan() -> None:
+    families = [
+        {"family": i, "first_report_time": 400.0, "first_stable_time": np.nan, "n_reports": 1, "has_plan": i == 3}
+        for i in range(5)
+    ]
+
+    def start(family: int, service: ServiceKind) -> dict:
+        return {"time": 410.0, "event": EventKind.CASE_START, "family": family, "detail": service}
+
+    events = [
+        start(0, ServiceKind.VT_TRIAGE),  # one organisation did all the work
+        start(0, ServiceKind.VT_INVESTIGATION),
+        start(1, ServiceKind.VT_TRIAGE),  # two organisations, no plan
+        start(1, ServiceKind.BOARD_INVESTIGATION),
+        start(3, ServiceKind.VT_TRIAGE),  # two organisations with an agreed plan
+        start(3, ServiceKind.GI_SUPERVISION),
+        start(4, ServiceKind.VT_TRIAGE),  # VT and a police complaint: the complaint is not professional work
+        start(4, ServiceKind.POLICE_COMPLAINT),
+    ]  # family 2 still waits for triage: nobody leads yet
+    assert metrics.plan_and_lead_share(build(families, events)) == pytest.approx(3 / 5)
+
+
 @pytest.fixture(scope="module")
 def two_and_a_half_years() -> RunResult:
     return run(years=2.5, seed=11)

@@ -15,10 +15,10 @@ import pytest
 
 from helpers import run, variant
 from simulation import metrics
-from simulation.enums import OrgKind
+from simulation.enums import EventKind, OrgKind, Reason
 from simulation.model import ChainModel
 from simulation.scenario_files import load_scenario
-from simulation.services import ServiceKind
+from simulation.services import SERVICES, ServiceKind
 
 WITHOUT_EFFECTS: dict[str, Any] = {
     "restructuring": {
@@ -39,6 +39,7 @@ WITHOUT_EFFECTS: dict[str, Any] = {
         "internal_facts_lost_reduction": 0.0,
         "p_same_professional": 0.0,
         "shared_assessment": 0.0,
+        "one_plan": 0.0,
         "efficiency_gain": 0.0,
     }
 }
@@ -88,3 +89,41 @@ def test_a_team_shares_its_parts_pressure_only_as_far_as_it_is_integrated(degree
     assert felt[0] == pytest.approx(expected)
     police = model.org_by_kind[OrgKind.POLICE][:1]
     assert model.workload(police, OrgKind.POLICE)[0] == model.org_workload[police][0], "others: one workload"
+
+
+def test_a_team_agrees_one_plan_only_when_work_passes_between_its_functions() -> None:
+    # The team's own route to one plan and a lead: a named parameter, never the merger by name.
+    def team(one_plan: float) -> dict[str, Any]:
+        return {"restructuring": {**WITHOUT_EFFECTS["restructuring"], "integration_degree": 1.0, "one_plan": one_plan}}
+
+    without, with_plans = run(team(0.0), seed=7), run(team(1.0), seed=7)
+    records = with_plans.records
+    plans = records[(records["event"] == EventKind.MEETING) & (records["reason"] == Reason.TEAM_PLAN)]
+    assert len(plans) > 20 and plans["family"].is_unique
+    assert not ((without.records["reason"] == Reason.TEAM_PLAN) & (without.records["event"] == EventKind.MEETING)).any()
+    team_work = records[
+        (records["event"] == EventKind.CASE_START) & (records["org_kind"] == OrgKind.REGIONAL_SAFETY_TEAM)
+    ].copy()
+    team_work["part"] = team_work["detail"].map({int(s): int(SERVICES[s].org_kind) for s in ServiceKind})
+    for family, at in zip(plans["family"].tolist(), plans["time"].tolist(), strict=True):
+        before = team_work[(team_work["family"] == family) & (team_work["time"] <= at)]
+        assert before["part"].nunique() >= 2, f"family {family} got a team plan with work of one function only"
+    assert metrics.plan_and_lead_share(with_plans) > metrics.plan_and_lead_share(without)
+
+
+def test_a_family_keeps_its_professional_only_where_work_passes_between_the_teams_functions() -> None:
+    overrides = {
+        "restructuring": {**WITHOUT_EFFECTS["restructuring"], "integration_degree": 1.0, "p_same_professional": 1.0}
+    }
+    model = ChainModel(variant(overrides), scale="region", years=1.0, warmup_years=0.5, seed=7)
+    model.run_for(model.start_day + 1)
+    team = int(model.org_by_kind[OrgKind.REGIONAL_SAFETY_TEAM][0])
+    pop = model.population
+    # Three families new to the team; the first two had VT's work from it, the third only a local team.
+    families = np.flatnonzero(pop.team_parts == 0)[:3]
+    pop.team_parts[families[:2]] = model.service_part_bit[ServiceKind.VT_TRIAGE]
+    services = np.array([ServiceKind.BOARD_INVESTIGATION, ServiceKind.VT_INVESTIGATION, ServiceKind.VT_TRIAGE])
+    keeps = model.pass_within_team(families, np.full(3, team), services, np.full(3, model.time))
+    assert keeps.tolist() == [True, False, False], "only VT's work passing to the board's keeps the professional"
+    police = model.org_by_kind[OrgKind.POLICE][:1]
+    assert not model.pass_within_team(families[:1], police, services[:1], np.full(1, model.time)).any()

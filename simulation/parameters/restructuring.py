@@ -127,11 +127,30 @@ class RestructuringParams(Frozen):
     )
     p_same_professional: float = share(
         0.7,
-        doc="Chance at full integration that the family keeps its professional across functions.",
+        doc=(
+            "Chance at full integration that the family keeps its professional when its work passes from one "
+            "of the team's functions (VT, board, GI) to another."
+        ),
         plausible=(0.3, 0.9),
     )
     shared_assessment: float = share(
         0.6, doc="Chance at full integration that a later function reuses the earlier assessment.", plausible=(0.2, 0.9)
+    )
+    one_plan: float = share(
+        0.5,
+        doc=(
+            "Chance at full integration that the team agrees one plan with a named lead when a family's work "
+            "passes from one of its functions (VT, board, GI) to another (the reform's 'coherent help')."
+        ),
+        plausible=(0.2, 0.9),
+    )
+    one_plan_hours: float = param(
+        3.0,
+        unit="team hours per plan",
+        low=0.0,
+        high=40.0,
+        plausible=(1.0, 6.0),
+        doc="Team time to agree one plan for a family (its own case conference); taken from casework.",
     )
     efficiency_gain: float = param(
         0.05,

@@ -43,7 +43,7 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     )
     model.book_hours(police, np.full(fam.size, p.callout_hours), capacity=False)
     phases.enter_view(pop, fam, times, model.log)
-    model.count_professionals(fam, police, None)
+    model.count_professionals(fam)
     model.day_counts["police_callouts"] += fam.size
 
     u = pop.draws_many(
