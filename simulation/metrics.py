@@ -21,6 +21,7 @@ from simulation.services import SERVICES, ServiceKind
 
 DAYS_PER_YEAR = 365.25
 FOLLOW_UP_DAYS = 548  # 18 months (FIGURES T10)
+WORK_FOLLOW_UP_DAYS = 365  # a year to see the work a report sets off (triage to supervision)
 
 # Starting points of the reform (BRIEF §5) and the beoordelingskader principles.
 STARTING_POINTS = {
@@ -80,10 +81,20 @@ def _cohort(result: RunResult, window: Window, follow_up_days: float = 0.0) -> p
     return f[(first >= lo) & (first < min(hi, result.end_day - follow_up_days))]
 
 
-def _in_chain(result: RunResult) -> pd.DataFrame:
-    """Families with at least one report in the policy period."""
+def _in_chain(result: RunResult, window: Window) -> pd.DataFrame:
+    """Families reported in the window early enough to follow their work for a year.
+
+    The work a report sets off takes months (triage, investigation, the board, the court, the
+    GI). A family reported in the run's last months may still be waiting: its professionals,
+    handoffs and plan are not known yet, and counting it would reward a chain for its waiting
+    list. Counts over the policy period come from the `*_policy` columns.
+    """
+    lo, hi = window.days(result)
+    until = min(hi, result.end_day - WORK_FOLLOW_UP_DAYS)
+    r = result.records
+    reported = r.loc[(r["event"] == EventKind.REPORT) & (r["time"] >= lo) & (r["time"] < until), "family"]
     f = result.families
-    return f[f["n_reports_policy"] > 0]
+    return f[f["family"].isin(reported.unique())]
 
 
 # ---------------------------------------------------------------- safety
@@ -149,7 +160,7 @@ def repeat_report_share(result: RunResult, window: Window = Window()) -> float:
 # ------------------------------------------------------------ principles
 def _per_family(column: str) -> Callable[[RunResult, Window], float]:
     def metric(result: RunResult, window: Window = Window()) -> float:
-        families = _in_chain(result)
+        families = _in_chain(result, window)
         return float(families[f"{column}_policy"].mean()) if len(families) else float("nan")
 
     return metric
@@ -166,15 +177,15 @@ professional_changes_per_family.__doc__ = "Changes of professional (staff leavin
 
 
 def duplicate_assessments_per_family(result: RunResult, window: Window = Window()) -> float:
-    """Safety assessments beyond the first, per family in the chain (ontdubbelen)."""
-    families = _in_chain(result)
+    """Safety assessments beyond the first, per family in the chain (followed a year; ontdubbelen)."""
+    families = _in_chain(result, window)
     if families.empty:
         return float("nan")
     return float(np.maximum(families["n_assessments_policy"] - 1, 0).mean())
 
 
 def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
-    """Share of families in the chain with one coordinated plan and a named lead.
+    """Share of families in the chain (followed a year) with one coordinated plan and a named lead.
 
     True when all professional work for the family came from one organisation, or when a
     meeting agreed a plan with a lead (actieoverleg, MDA++, ZVH case meeting, a regional safety
@@ -184,10 +195,10 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
     family one plan, and work before and after a region's conversion is not counted as two
     organisations.
     """
-    families = _in_chain(result)
+    families = _in_chain(result, window)
     if families.empty:
         return float("nan")
-    starts = _events(result, EventKind.CASE_START, window)
+    starts = _events(result, EventKind.CASE_START, Window())
     professional = [s for s in ServiceKind if SERVICES[s].professional]
     starts = starts[starts["detail"].isin(professional)]
     home = starts["detail"].map({int(s): int(SERVICES[s].org_kind) for s in professional})
@@ -274,12 +285,14 @@ def days_to_decision(result: RunResult, window: Window = Window()) -> float:
 
 
 def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -> float:
-    """Handoffs in which nobody held the family's safety while it waited, per family in the chain."""
-    handoffs = _events(result, EventKind.HANDOFF, window)
-    families = _in_chain(result)
+    """Handoffs in the policy period in which nobody held the family's safety while it waited, per
+    family in the chain (followed a year)."""
+    families = _in_chain(result, window)
     if families.empty:
         return float("nan")
-    return float(((handoffs["flag"] & 16) > 0).sum() / len(families))
+    handoffs = _events(result, EventKind.HANDOFF, Window())
+    unprotected = handoffs["family"].isin(families["family"]) & ((handoffs["flag"] & 16) > 0)
+    return float(unprotected.sum() / len(families))
 
 
 # ------------------------------------------------------------- workforce

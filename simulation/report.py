@@ -193,7 +193,10 @@ def write_comparison_report(comparison: Comparison, out: Path, command: str = ""
         },
         {
             "title": "Professionals per family",
-            "caption": "Per family in the chain over the policy period.",
+            "caption": (
+                "Per family in the chain over the policy period (families reported early enough to follow their "
+                "work for a year)."
+            ),
             "uri": plots.to_data_uri(
                 plots.scalar_intervals(
                     summary, "professionals_per_family", "Professionals per family", "professionals", labels

@@ -79,8 +79,13 @@ def test_one_plan_and_a_lead_needs_one_organisation_at_work_or_an_agreed_plan() 
         start(3, ServiceKind.GI_SUPERVISION),
         start(4, ServiceKind.VT_TRIAGE),  # VT and a police complaint: the complaint is not professional work
         start(4, ServiceKind.POLICE_COMPLAINT),
+        *(reported(i, 400.0) for i in range(5)),
     ]  # family 2 still waits for triage: nobody leads yet
     assert metrics.plan_and_lead_share(build(families, events)) == pytest.approx(3 / 5)
+
+
+def reported(family: int, time: float) -> dict:
+    return {"time": time, "event": EventKind.REPORT, "family": family, "detail": ReportKind.NEW}
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +121,20 @@ def test_duplicate_assessments_and_per_family_means_use_families_in_the_chain() 
         {"family": 1, "first_report_time": 400.0, "first_stable_time": np.nan, "n_reports": 1, "n_assessments": 1},
         {"family": 2, "first_report_time": np.nan, "first_stable_time": np.nan, "n_reports": 0, "n_assessments": 0},
     ]
-    result = build(families, [])
+    result = build(families, [reported(0, 400.0), reported(0, 500.0), reported(1, 400.0)])
     assert metrics.duplicate_assessments_per_family(result) == pytest.approx(1.0)
+
+
+def test_families_reported_too_late_to_follow_their_work_are_left_out() -> None:
+    # The run ends at day END: a family reported in its last year may still wait for its work, so
+    # its (few) professionals would make a chain with a waiting list look as if it needed fewer.
+    families = [
+        {"family": 0, "first_report_time": 400.0, "first_stable_time": np.nan, "n_reports": 1, "n_professionals": 4},
+        {"family": 1, "first_report_time": END - 30.0, "first_stable_time": np.nan, "n_reports": 1},
+    ]
+    result = build(families, [reported(0, 400.0), reported(1, END - 30.0)])
+    assert metrics.professionals_per_family(result) == pytest.approx(4.0)
+    assert np.isnan(metrics.professionals_per_family(build(families[1:], [reported(1, END - 30.0)])))
 
 
 def test_yearly_metrics_have_one_row_per_year_and_metric(baseline) -> None:
