@@ -21,7 +21,7 @@ from simulation.services import SERVICES, ServiceKind
 
 DAYS_PER_YEAR = 365.25
 FOLLOW_UP_DAYS = 548  # 18 months (FIGURES T10)
-WORK_FOLLOW_UP_DAYS = 365  # a year to see the work a report sets off (triage to supervision)
+WORK_FOLLOW_UP_DAYS = DAYS_PER_YEAR  # a year to see the work a report sets off (triage to supervision)
 
 # Starting points of the reform (BRIEF §5) and the beoordelingskader principles.
 STARTING_POINTS = {
@@ -91,9 +91,11 @@ def _in_chain(result: RunResult, window: Window) -> pd.DataFrame:
     """
     lo, hi = window.days(result)
     until = min(hi, result.end_day - WORK_FOLLOW_UP_DAYS)
+    f = result.families
+    if until - lo < 1.0:  # the window ends within a year of the run's end (a day for its rounding)
+        return f.iloc[:0]
     r = result.records
     reported = r.loc[(r["event"] == EventKind.REPORT) & (r["time"] >= lo) & (r["time"] < until), "family"]
-    f = result.families
     return f[f["family"].isin(reported.unique())]
 
 

@@ -271,7 +271,7 @@ def test_sobol_design_gives_sensitivity_indices(tmp_path: Path) -> None:
         "questions": [],
         "break_even": [],
         "outcomes": ["facts_lost_per_family"],
-        "years": 0.5,
+        "years": 1.5,  # the per-family metrics follow families for a year
         "uncertainties": {
             "include": [
                 "mechanisms.information_sharing.facts_lost_reduction",

@@ -135,6 +135,8 @@ def test_families_reported_too_late_to_follow_their_work_are_left_out() -> None:
     result = build(families, [reported(0, 400.0), reported(1, END - 30.0)])
     assert metrics.professionals_per_family(result) == pytest.approx(4.0)
     assert np.isnan(metrics.professionals_per_family(build(families[1:], [reported(1, END - 30.0)])))
+    # The final year has no family to follow for a year (not a sliver of its first day).
+    assert np.isnan(metrics.professionals_per_family(result, metrics.Window(2.0, 3.0)))
 
 
 def test_yearly_metrics_have_one_row_per_year_and_metric(baseline) -> None:
