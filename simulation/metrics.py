@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from simulation.enums import EventKind, OrgKind, Reason, ReportKind
+from simulation.records import NO_HOLDER
 from simulation.results import RunResult
-from simulation.services import SERVICES, ServiceKind
+from simulation.services import HOME_KIND, SERVICES, ServiceKind
 
 DAYS_PER_YEAR = 365.25
 FOLLOW_UP_DAYS = 548  # 18 months (FIGURES T10)
@@ -203,8 +204,8 @@ def plan_and_lead_share(result: RunResult, window: Window = Window()) -> float:
     starts = _events(result, EventKind.CASE_START, Window())
     professional = [s for s in ServiceKind if SERVICES[s].professional]
     starts = starts[starts["detail"].isin(professional)]
-    home = starts["detail"].map({int(s): int(SERVICES[s].org_kind) for s in professional})
-    organisations = home.groupby(starts["family"]).nunique()
+    home = HOME_KIND[starts["detail"].to_numpy()]
+    organisations = pd.Series(home).groupby(starts["family"].to_numpy()).nunique()
     single = organisations.reindex(families["family"]).fillna(0).to_numpy() == 1
     return float((single | families["has_plan"].to_numpy()).mean())
 
@@ -293,7 +294,7 @@ def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -
     if families.empty:
         return float("nan")
     handoffs = _events(result, EventKind.HANDOFF, Window())
-    unprotected = handoffs["family"].isin(families["family"]) & ((handoffs["flag"] & 16) > 0)
+    unprotected = handoffs["family"].isin(families["family"]) & ((handoffs["flag"] & NO_HOLDER) > 0)
     return float(unprotected.sum() / len(families))
 
 

@@ -58,7 +58,7 @@ from simulation.records import EventLog
 from simulation.restructuring import Restructuring
 from simulation.routes import current_routes, restructured_routes
 from simulation.scale import scale_preset
-from simulation.services import CASE_LENGTH_SHAPE, SERVICES, ServiceKind, ServiceSpec
+from simulation.services import CASE_LENGTH_SHAPE, HOME_KIND, SERVICES, ServiceKind, ServiceSpec
 from simulation.workforce import OrgStaffing, Workforce
 
 if TYPE_CHECKING:
@@ -233,7 +233,7 @@ class ChainModel(mesa.Model):
         self.service_hours = {spec.kind: spec.hours(scenario) for spec in SERVICES.values()}
         self.norm_wait_days = np.array([NORM_WAIT_DAYS.get(s, 30.0) for s in ServiceKind])
         self.is_professional_service = np.array([SERVICES[s].professional for s in ServiceKind])
-        self.service_part_bit = np.array([1 << int(SERVICES[s].org_kind) for s in ServiceKind], dtype=np.uint16)
+        self.service_part_bit = (1 << HOME_KIND).astype(np.uint16)
 
     def _new_queue(self, spec: ServiceSpec, org_id: int) -> JobQueue | Caseload:
         qid = len(self.queues)
@@ -400,7 +400,7 @@ class ChainModel(mesa.Model):
                 q.demand_hours = 0.0
             load[q.org] += share * value
             weight[q.org] += share
-            part = SERVICES[ServiceKind(q.service)].org_kind
+            part = HOME_KIND[q.service]
             part_load[q.org, part] += share * value
             part_weight[q.org, part] += share
         current = np.where(weight > 0, load / np.maximum(weight, 1e-9), 0.0)

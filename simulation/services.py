@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
+import numpy as np
+
 from simulation.enums import HelpType, Measure, OrgKind
 from simulation.parameters.organisations import CaseloadParams
 from simulation.parameters.scenario import Scenario
@@ -205,6 +207,11 @@ SERVICES: dict[ServiceKind, ServiceSpec] = {
         ),
     )
 }
+
+
+# The organisation kind of today's chain whose function each service is (index: ServiceKind); in a
+# regional safety team, the part of the team that does it.
+HOME_KIND = np.array([int(SERVICES[s].org_kind) for s in ServiceKind], dtype=np.int64)
 
 
 def services_of(kind: OrgKind) -> list[ServiceSpec]:
