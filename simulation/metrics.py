@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from simulation.enums import EventKind, OrgKind, Reason, ReportKind
+from simulation.enums import EventKind, ReportKind
 from simulation.records import NO_HOLDER
 from simulation.results import RunResult
 from simulation.services import HOME_KIND, SERVICES, ServiceKind
@@ -23,6 +23,7 @@ from simulation.services import HOME_KIND, SERVICES, ServiceKind
 DAYS_PER_YEAR = 365.25
 FOLLOW_UP_DAYS = 548  # 18 months (FIGURES T10)
 WORK_FOLLOW_UP_DAYS = DAYS_PER_YEAR  # a year to see the work a report sets off (triage to supervision)
+DECISION_FOLLOW_UP_DAYS = DAYS_PER_YEAR  # a report undecided after a year counts as a year
 
 # Starting points of the reform (BRIEF §5) and the beoordelingskader principles.
 STARTING_POINTS = {
@@ -142,14 +143,30 @@ def median_days_to_stable(result: RunResult, window: Window = Window()) -> float
     return kaplan_meier_median(np.asarray(duration, dtype=float), np.asarray(reached, dtype=bool))
 
 
-def kaplan_meier_median(duration: np.ndarray, observed: np.ndarray) -> float:
-    """Time at which the Kaplan-Meier survival curve drops to 0.5 (nan if it never does)."""
-    order = np.argsort(duration, kind="stable")
+def _kaplan_meier(duration: np.ndarray, observed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Durations in ascending order (an event before a censoring at the same time) and the
+    Kaplan-Meier survival just after each."""
+    order = np.lexsort((~observed, duration))
     duration, observed = duration[order], observed[order]
     at_risk = len(duration) - np.arange(len(duration))
-    survival = np.cumprod(np.where(observed, 1.0 - 1.0 / at_risk, 1.0))
+    return duration, np.cumprod(np.where(observed, 1.0 - 1.0 / at_risk, 1.0))
+
+
+def kaplan_meier_median(duration: np.ndarray, observed: np.ndarray) -> float:
+    """Time at which the Kaplan-Meier survival curve drops to 0.5 (nan if it never does)."""
+    duration, survival = _kaplan_meier(duration, observed)
     below = np.flatnonzero(survival <= 0.5)
     return float(duration[below[0]]) if below.size else float("nan")
+
+
+def kaplan_meier_restricted_mean(duration: np.ndarray, observed: np.ndarray, limit: float) -> float:
+    """Mean time to the event up to `limit` (the area under the Kaplan-Meier curve from 0 to
+    `limit`); with nothing censored, the mean of `min(duration, limit)`."""
+    if duration.size == 0:
+        return float("nan")
+    duration, survival = _kaplan_meier(np.minimum(duration, limit), observed & (duration <= limit))
+    edges = np.concatenate([[0.0], duration, [limit]])
+    return float(np.sum(np.concatenate([[1.0], survival]) * np.diff(edges)))
 
 
 def repeat_report_share(result: RunResult, window: Window = Window()) -> float:
@@ -264,27 +281,29 @@ supervision_backlog_days.__doc__ = (
 
 
 def days_to_decision(result: RunResult, window: Window = Window()) -> float:
-    """Mean days from a report to VT's decision on it."""
+    """Mean days from a report in the window to VT's decision on it (the end of its triage).
+
+    Every report is triaged once; a triage record holds the days since its report. Reports still
+    waiting at the run's end are censored there (Kaplan-Meier), and the mean is restricted to a
+    year: dropping them would make a chain whose waiting list grows look faster.
+    """
     reports = _events(result, EventKind.REPORT, window)
-    decisions = _events(result, EventKind.DECISION, window)
-    vt = decisions[
-        decisions["org_kind"].isin([OrgKind.VEILIG_THUIS, OrgKind.REGIONAL_SAFETY_TEAM])
-        & decisions["reason"].isin(
-            [Reason.CLOSE_WITH_ADVICE, Reason.HAND_OVER_LOCAL_TEAM, Reason.VT_INVESTIGATION, Reason.SAFETY_CONDITIONS]
-        )
-    ]
-    if reports.empty or vt.empty:
+    if reports.empty:
         return float("nan")
-    first_decision = pd.merge_asof(
-        reports[["time", "family"]].sort_values("time"),
-        vt[["time", "family"]].rename(columns={"time": "decided"}).sort_values("decided"),
-        left_on="time",
-        right_on="decided",
-        by="family",
-        direction="forward",
-    )
-    delay = (first_decision["decided"] - first_decision["time"]).dropna()
-    return float(delay.mean()) if len(delay) else float("nan")
+    lo, hi = window.days(result)
+    r = result.records
+    triages = r[r["event"] == EventKind.TRIAGE]
+    reported = triages["time"].to_numpy() - triages["value"].to_numpy(dtype=float)
+    decided = triages[(reported >= lo) & (reported < hi)]
+    # Per family, the reports beyond its decided ones are the latest: they wait at the run's end.
+    waiting = reports.groupby("family").size().sub(decided.groupby("family").size(), fill_value=0)
+    waiting = waiting[waiting > 0]
+    last = reports[reports["family"].isin(waiting.index)].sort_values("time")
+    from_end = last.groupby("family").cumcount(ascending=False)
+    censored = last.loc[from_end.to_numpy() < waiting.reindex(last["family"]).to_numpy(), "time"]
+    duration = np.concatenate([decided["value"].to_numpy(dtype=float), result.end_day - censored.to_numpy()])
+    observed = np.arange(duration.size) < len(decided)
+    return kaplan_meier_restricted_mean(duration, observed, DECISION_FOLLOW_UP_DAYS)
 
 
 def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -> float:

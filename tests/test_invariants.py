@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from helpers import all_routes, run, variant
@@ -85,6 +86,21 @@ def test_every_recorded_decision_is_within_the_legal_task(baseline) -> None:
     pairs = decisions[["org_kind", "reason"]].drop_duplicates().itertuples(index=False)
     for kind, reason in pairs:
         assert Reason(reason) in LEGAL_POWERS[OrgKind(kind)], f"{OrgKind(kind).label} decided {Reason(reason).name}"
+
+
+def test_every_report_is_triaged_once_and_its_triage_knows_when_it_was_reported(baseline) -> None:
+    r = baseline.records
+    reports = r[r["event"] == EventKind.REPORT]
+    triages = r[r["event"] == EventKind.TRIAGE]
+    reported_at = (triages["time"] - triages["value"].astype(float)).round(3)
+    matched = pd.MultiIndex.from_arrays([triages["family"], reported_at])
+    known = pd.MultiIndex.from_arrays([reports["family"], reports["time"].round(3)])
+    # (rounding to a thousandth of a day may split a rare pair that float32 `value` puts a hair apart)
+    assert matched.isin(known).mean() > 0.999, "a triage's `value` must be the days since its report"
+    assert (triages["value"] >= 0).all()
+    # Each report is triaged once; what is left waits at the end (a few days of reports).
+    waiting = len(reports) - len(triages)
+    assert 0 <= waiting < 0.05 * len(reports), f"{len(reports)} reports, {len(triages)} triages"
 
 
 def test_every_function_is_performed(baseline) -> None:

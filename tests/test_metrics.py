@@ -7,7 +7,7 @@ import pytest
 
 from helpers import hand_built, run
 from simulation import metrics
-from simulation.enums import EventKind, ReportKind
+from simulation.enums import EventKind, Reason, ReportKind
 from simulation.results import RunResult
 from simulation.services import ServiceKind
 
@@ -42,6 +42,45 @@ def test_kaplan_meier_median_handles_censoring() -> None:
     # Censor the two shortest: the median moves later, not earlier.
     assert metrics.kaplan_meier_median(durations, np.array([False, False, True, True, True])) == 40.0
     assert np.isnan(metrics.kaplan_meier_median(durations, np.zeros(5, dtype=bool)))
+
+
+def test_kaplan_meier_restricted_mean_counts_what_is_still_waiting() -> None:
+    durations = np.array([10.0, 20.0, 30.0])
+    everything = np.ones(3, dtype=bool)
+    assert metrics.kaplan_meier_restricted_mean(durations, everything, 100.0) == pytest.approx(20.0)
+    assert metrics.kaplan_meier_restricted_mean(durations, everything, 25.0) == pytest.approx(55 / 3)
+    # 20 still waiting: survival 1 to day 10, 2/3 to day 30 -> 10 + 20 * 2/3 (dropping it gives 20).
+    waiting = np.array([True, False, True])
+    assert metrics.kaplan_meier_restricted_mean(durations, waiting, 100.0) == pytest.approx(10 + 40 / 3)
+
+
+def triaged(family: int, reported_at: float, days: float) -> dict:
+    return {"time": reported_at + days, "event": EventKind.TRIAGE, "family": family, "value": days}
+
+
+def test_days_to_decision_runs_from_each_report_to_its_own_triage() -> None:
+    families = [{"family": i, "first_report_time": 400.0, "first_stable_time": np.nan} for i in range(4)]
+    events = [
+        reported(0, 400.0),
+        triaged(0, 400.0, 5.0),
+        # A board request is the decision: a later decision of another kind is not this report's.
+        {"time": 406.0, "event": EventKind.DECISION, "family": 0, "reason": Reason.REQUEST_BOARD_INVESTIGATION},
+        {"time": 600.0, "event": EventKind.DECISION, "family": 0, "reason": Reason.CLOSE_WITH_ADVICE},
+        reported(1, 700.0),
+        triaged(1, 700.0, 40.0),  # decided after the first policy year ends: still this year's report
+        reported(2, 300.0),
+        triaged(2, 300.0, 200.0),  # reported in the warm-up
+        reported(3, 410.0),
+        reported(3, 420.0),
+        triaged(3, 410.0, 15.0),  # the second report still waits at the end
+    ]
+    result = build(families, events)
+    first_year = metrics.Window(0.0, 1.0)
+    assert metrics.days_to_decision(result, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 365.25) / 4)
+    # Once it is decided (30 days), the plain mean of the window's reports.
+    done = build(families, [*events, triaged(3, 420.0, 30.0)])
+    assert metrics.days_to_decision(done, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 30.0) / 4)
+    assert metrics.days_to_decision(done, metrics.Window(0.0, 0.5)) == pytest.approx((5.0 + 15.0 + 30.0) / 3)
 
 
 def test_repeat_report_share_and_waits() -> None:

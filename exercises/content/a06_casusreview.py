@@ -102,7 +102,7 @@ before.drop(columns=["time"])
 gebeurtenis: `policy_day` (dagen sinds de start van het beleid), `event`, `organisation` (wie),
 `to` (naar wie, bij een overdracht), `reason` (welk besluit, of wie het signaal gaf), `service` (welk
 werk startte), `days` (bij een overdracht: dagen tot de ontvanger het gezin had; bij een start van
-werk: dagen dat het daar wachtte) en de kolommen `facts_lost`, `refused`, `sender_keeps_safety`,
+werk: dagen dat het daar wachtte; bij een triage: dagen sinds de melding) en de kolommen `facts_lost`, `refused`, `sender_keeps_safety`,
 `nobody_holds_safety` en `joint` (waar/onwaar).
 """,
             "en": """
@@ -110,8 +110,8 @@ werk: dagen dat het daar wachtte) en de kolommen `facts_lost`, `refused`, `sende
 `before` is the family's *journey* up to just before the serious incident, one row per event:
 `policy_day` (days since the policy start), `event`, `organisation` (who), `to` (to whom, for a
 handoff), `reason` (which decision, or who gave the signal), `service` (which work started), `days`
-(for a handoff: days until the receiver had the family; for a start of work: days it waited there)
-and the columns `facts_lost`, `refused`, `sender_keeps_safety`, `nobody_holds_safety` and `joint`
+(for a handoff: days until the receiver had the family; for a start of work: days it waited there;
+for a triage: days since the report) and the columns `facts_lost`, `refused`, `sender_keeps_safety`, `nobody_holds_safety` and `joint`
 (true/false).
 """,
         }

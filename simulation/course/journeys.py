@@ -57,7 +57,8 @@ def journey(result: RunResult, family: int) -> pd.DataFrame:
     Columns: `time` (model day), `policy_day` (days since the policy start; negative in the
     warm-up), `event`, `organisation`, `to` (receiver of a handoff), `reason`, `service` (of a
     case start), `days` (handoff: days until the receiver has it; case start: days it waited
-    there; measure: how long it lasts), and one True/False column per flag.
+    there; measure: how long it lasts; triage: days since the report), and one True/False
+    column per flag.
     """
     records = result.records
     if family not in set(result.families["family"].tolist()):
@@ -80,7 +81,7 @@ def journey(result: RunResult, family: int) -> pd.DataFrame:
                 service_name(d) if e == EventKind.CASE_START else "" for e, d in zip(event, own["detail"], strict=True)
             ],
             "days": np.where(
-                np.isin(event, [EventKind.HANDOFF, EventKind.CASE_START, EventKind.MEASURE_START]),
+                np.isin(event, [EventKind.HANDOFF, EventKind.CASE_START, EventKind.MEASURE_START, EventKind.TRIAGE]),
                 own["value"].to_numpy(float),
                 np.nan,
             ),

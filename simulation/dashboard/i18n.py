@@ -166,6 +166,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nobody": ("niemand", "nobody"),
     "joint": ("gezamenlijk", "joint"),
     "for_days": ("{days:.0f} dagen", "{days:.0f} days"),
+    "since_report": ("{days:.1f} d na de melding", "{days:.1f} d after the report"),
     # help
     "help_md": (
         """

@@ -16,7 +16,7 @@ import numpy as np
 
 from simulation.dashboard import i18n
 from simulation.enums import EventKind, Severity
-from simulation.records import FACTS_LOST, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
+from simulation.records import FACTS_LOST, JOINT, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
 
 if TYPE_CHECKING:
     from simulation.model import ChainModel
@@ -105,6 +105,9 @@ def _describe(model: ChainModel, kind: int, row: dict[str, Any], lang: str) -> t
         return i18n.source(detail, lang), "", 0.0, False
     if kind == EventKind.REPORT:
         return f"{i18n.report_kind(detail, lang)} · {i18n.source(reason, lang)}", "", 0.0, False
+    if kind == EventKind.TRIAGE:
+        joint = f" · {t('joint', lang)}" if flag & JOINT else ""
+        return f"{t('since_report', lang, days=value)}{joint}", "", 0.0, False
     if kind == EventKind.ASSESSMENT:
         verdict = t("unsafe", lang) if detail else t("safe", lang)
         truth = t("unsafe", lang) if value > 0 else t("safe", lang)

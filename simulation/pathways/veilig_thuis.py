@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from simulation.arrays import IntArray, add_at, per_item
 from simulation.assessment import assess, risk_score
-from simulation.enums import OrgKind, Reason
+from simulation.enums import EventKind, OrgKind, Reason
 from simulation.pathways import care
 from simulation.records import JOINT
 from simulation.services import ServiceKind
@@ -37,6 +37,16 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     t = now[0]
     joint = (J.flags[jobs] & JOINT) > 0
     model.day_counts["triages"] += fam.size
+    # The triage's end is VT's decision on the report: `value` is the days since the report.
+    model.log.add_many(
+        now,
+        EventKind.TRIAGE,
+        family=fam,
+        org=org,
+        org_kind=model.org_kind[org],
+        value=now - J.created[jobs],
+        flag=np.where(joint, JOINT, 0),
+    )
     # Joint triage with police reuses the police's assessment: one interview, not two.
     unsafe = assess(model, fam, org, t, OrgKind.VEILIG_THUIS, count=~joint)
     children = pop.n_children[fam] > 0
