@@ -283,27 +283,44 @@ supervision_backlog_days.__doc__ = (
 def days_to_decision(result: RunResult, window: Window = Window()) -> float:
     """Mean days from a report in the window to VT's decision on it (the end of its triage).
 
-    Every report is triaged once; a triage record holds the days since its report. Reports still
-    waiting at the run's end are censored there (Kaplan-Meier), and the mean is restricted to a
-    year: dropping them would make a chain whose waiting list grows look faster.
+    Reports still waiting at the run's end are censored there (Kaplan-Meier), and the mean is
+    restricted to a year: dropping them would make a chain whose waiting list grows look faster.
     """
     reports = _events(result, EventKind.REPORT, window)
     if reports.empty:
         return float("nan")
-    lo, hi = window.days(result)
+    days = _days_to_triage(result, reports)
+    decided = ~np.isnan(days)
+    duration = np.where(decided, days, result.end_day - reports["time"].to_numpy())
+    return kaplan_meier_restricted_mean(duration, decided, DECISION_FOLLOW_UP_DAYS)
+
+
+def _days_to_triage(result: RunResult, reports: pd.DataFrame) -> np.ndarray:
+    """Days from each of `reports` to the end of its own triage (NaN: still waiting at the end).
+
+    Every report is triaged once, and its triage record holds the days since the report (`value`,
+    float32): `time - value` finds the report to within a second, and the family's nearest report
+    gives its exact time.
+    """
     r = result.records
-    triages = r[r["event"] == EventKind.TRIAGE]
-    reported = triages["time"].to_numpy() - triages["value"].to_numpy(dtype=float)
-    decided = triages[(reported >= lo) & (reported < hi)]
-    # Per family, the reports beyond its decided ones are the latest: they wait at the run's end.
-    waiting = reports.groupby("family").size().sub(decided.groupby("family").size(), fill_value=0)
-    waiting = waiting[waiting > 0]
-    last = reports[reports["family"].isin(waiting.index)].sort_values("time")
-    from_end = last.groupby("family").cumcount(ascending=False)
-    censored = last.loc[from_end.to_numpy() < waiting.reindex(last["family"]).to_numpy(), "time"]
-    duration = np.concatenate([decided["value"].to_numpy(dtype=float), result.end_day - censored.to_numpy()])
-    observed = np.arange(duration.size) < len(decided)
-    return kaplan_meier_restricted_mean(duration, observed, DECISION_FOLLOW_UP_DAYS)
+    triages = r.loc[r["event"] == EventKind.TRIAGE, ["family", "time", "value"]]
+    triages = triages.assign(near=triages["time"] - triages["value"].astype(float)).sort_values("near")
+    known = r.loc[r["event"] == EventKind.REPORT, ["family", "time"]].drop_duplicates().sort_values("time")
+    triages = pd.merge_asof(
+        triages,
+        known.rename(columns={"time": "reported"}),
+        left_on="near",
+        right_on="reported",
+        by="family",
+        direction="nearest",
+    )
+    # Two reports about one family at one moment have two triages: pair them in turn.
+    keys = ["family", "reported", "nth"]
+    triages["nth"] = triages.groupby(["family", "reported"]).cumcount()
+    own = reports[["family", "time"]].rename(columns={"time": "reported"})
+    own["nth"] = own.groupby(["family", "reported"]).cumcount()
+    paired = own.merge(triages[[*keys, "value"]], on=keys, how="left")
+    return paired["value"].to_numpy(dtype=float)
 
 
 def unprotected_waits_per_family(result: RunResult, window: Window = Window()) -> float:

@@ -59,7 +59,7 @@ def triaged(family: int, reported_at: float, days: float) -> dict:
 
 
 def test_days_to_decision_runs_from_each_report_to_its_own_triage() -> None:
-    families = [{"family": i, "first_report_time": 400.0, "first_stable_time": np.nan} for i in range(4)]
+    families = [{"family": i, "first_report_time": 400.0, "first_stable_time": np.nan} for i in range(5)]
     events = [
         reported(0, 400.0),
         triaged(0, 400.0, 5.0),
@@ -73,14 +73,17 @@ def test_days_to_decision_runs_from_each_report_to_its_own_triage() -> None:
         reported(3, 410.0),
         reported(3, 420.0),
         triaged(3, 410.0, 15.0),  # the second report still waits at the end
+        # On the policy's first day; the float32 `value` puts `time - value` a hair before it.
+        reported(4, float(START)),
+        {"time": START + 7.3, "event": EventKind.TRIAGE, "family": 4, "value": float(np.float32(7.3))},
     ]
     result = build(families, events)
     first_year = metrics.Window(0.0, 1.0)
-    assert metrics.days_to_decision(result, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 365.25) / 4)
+    assert metrics.days_to_decision(result, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 365.25 + 7.3) / 5)
     # Once it is decided (30 days), the plain mean of the window's reports.
     done = build(families, [*events, triaged(3, 420.0, 30.0)])
-    assert metrics.days_to_decision(done, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 30.0) / 4)
-    assert metrics.days_to_decision(done, metrics.Window(0.0, 0.5)) == pytest.approx((5.0 + 15.0 + 30.0) / 3)
+    assert metrics.days_to_decision(done, first_year) == pytest.approx((5.0 + 40.0 + 15.0 + 30.0 + 7.3) / 5)
+    assert metrics.days_to_decision(done, metrics.Window(0.0, 0.5)) == pytest.approx((5.0 + 15.0 + 30.0 + 7.3) / 4)
 
 
 def test_repeat_report_share_and_waits() -> None:
