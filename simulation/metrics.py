@@ -373,7 +373,8 @@ def cost_eur_per_year(result: RunResult, window: Window = Window()) -> float:
 
 
 def hours_per_year(result: RunResult, window: Window = Window()) -> float:
-    """Professional hours per year."""
+    """Paid professional hours per year for the work done (a job's hours over the productivity of
+    who does it; meetings and caseloads at their hours)."""
     sel = _days(result.daily, result, window)
     return float(sel["hours"].sum() / max(len(sel), 1) * DAYS_PER_YEAR)
 

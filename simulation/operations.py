@@ -129,8 +129,7 @@ class Operations:
         keeps = model.pass_within_team(fam_p, orgs[professional], services[professional], starts[professional])
         model.count_professionals(fam_p[~keeps])
         pop.last_contact_time[fam] = starts
-        hours = jobs.hours[ids]
-        add_at(model.hours_today, kind, hours)
+        add_at(model.hours_today, kind, model.workforce.paid_hours(orgs, jobs.hours[ids]))
         if ends is not None:
             jobs.end[ids] = ends
         groups = [(ServiceKind(s), sel) for s, sel in group_by(services, ids)]

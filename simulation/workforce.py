@@ -101,6 +101,7 @@ class Workforce:
         self.headcount = np.zeros(self.n_orgs, dtype=np.int64)
         self.present = np.zeros(self.n_orgs, dtype=np.int64)
         self.productivity = np.ones(self.n_orgs)
+        self.work_per_paid_hour = np.ones(self.n_orgs)
         self.inexperienced_share = np.zeros(self.n_orgs)
         self.leavers_today = np.zeros(self.n_orgs, dtype=np.int64)
         self.leavers_total = np.zeros(self.n_orgs, dtype=np.int64)
@@ -138,7 +139,17 @@ class Workforce:
         with np.errstate(invalid="ignore", divide="ignore"):
             self.productivity = np.where(self.headcount > 0, productivity / self.headcount, 1.0)
             self.inexperienced_share = np.where(self.headcount > 0, new / self.headcount, 0.0)
-        self.productivity = self.productivity * self.productivity_factor * (1.0 - self.overhead_share)
+        self.work_per_paid_hour = self.productivity * self.productivity_factor
+        self.productivity = self.work_per_paid_hour * (1.0 - self.overhead_share)
+
+    def paid_hours(self, orgs: IntArray, work_hours: NDArray[np.float64]) -> NDArray[np.float64]:
+        """Paid hours for `work_hours` of work (a function's mean hours per job) done by `orgs`.
+
+        New professionals and a team in its transition dip take longer for the same work; a team
+        with an efficiency gain, less (`work_per_paid_hour`: experience x the restructuring
+        factor; time lost to meetings and training is booked as hours of its own).
+        """
+        return work_hours / np.maximum(self.work_per_paid_hour[orgs], 0.1)
 
     def step(self, day: int) -> None:
         """One day: experience grows, some leave, vacancies are filled, some are sick."""

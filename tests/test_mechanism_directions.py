@@ -123,6 +123,15 @@ def test_restructuring_transition_costs_staff() -> None:
     assert during > before, f"attrition {before:.3f} without, {during:.3f} with the reorganisation"
 
 
+def test_a_merged_teams_efficiency_gain_saves_paid_hours() -> None:
+    def merged(gain: float) -> dict[str, Any]:
+        timeline = {"preparation_years": 0.0, "pilot_years": 0.0, "decision_years": 0.0, "transition_years": 0.25}
+        return {"restructuring": {"enabled": True, "integration_degree": 1.0, "efficiency_gain": gain, **timeline}}
+
+    usual, efficient = paired("hours_per_year", merged(0.0), merged(0.5))
+    assert efficient < 0.97 * usual, f"paid hours {usual:,.0f} a year without a gain, {efficient:,.0f} with 50%"
+
+
 def test_action_meetings_and_mda_plus_plus_give_families_a_plan_with_a_lead() -> None:
     for name in ("actieoverleg", "mda_plus_plus"):
         without, table = paired("plan_and_lead_share", {}, mechanism(name))

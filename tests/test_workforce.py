@@ -28,6 +28,23 @@ def workforce(positions: list[int], attrition_per_year: float) -> Workforce:
     )
 
 
+def test_paid_hours_are_hours_of_work_over_the_productivity_of_who_does_them() -> None:
+    wf = workforce([20, 20], attrition_per_year=0.0)
+    wf.experience_days[wf.org == 1] = 0.0  # organisation 1: all new (at half productivity)
+    wf.step(0)
+    orgs, work = np.array([0, 1]), np.array([10.0, 10.0])
+    new_staff = 1.0 - 0.5 * np.exp(-1.0 / 365.25)  # a day's experience, a year to full productivity
+    paid = wf.paid_hours(orgs, work)
+    assert paid[1] == pytest.approx(10.0 / new_staff)
+    assert 10.0 < paid[0] < paid[1], "experienced staff need fewer paid hours for the same work"
+    # A team's efficiency gain saves paid hours; time lost to meetings is booked on its own.
+    wf.productivity_factor[1] = 1.25
+    wf.overhead_share[1] = 0.3
+    wf.step(1)
+    new_staff = 1.0 - 0.5 * np.exp(-2.0 / 365.25)
+    assert wf.paid_hours(orgs, work)[1] == pytest.approx(10.0 / (new_staff * 1.25))
+
+
 @pytest.mark.parametrize("share", [1.0, 0.5])
 def test_vacancies_moved_by_a_transfer_are_still_recruited_for(share: float) -> None:
     wf = workforce([40, 10, 0], attrition_per_year=2.0)
