@@ -13,7 +13,8 @@ Columns:
     org_kind OrgKind of `org` (-1 when none)
     target   receiving organisation id for handoffs (-1 otherwise)
     reason   Reason: the decision taken or why it happened (incidents and reports: the SignalSource)
-    detail   event-specific code (severity, signal source, report kind, new phase, measure, ...)
+    detail   event-specific code (severity, signal source, report kind, new phase, measure, 1 for an
+             acute triage, ...)
     value    event-specific number (waiting days, delay days, latent rate, ...)
     flag     bit field: 1 facts lost, 2 refused, 4 sender keeps safety, 8 joint work, 16 no holder,
              32 dropped out

@@ -189,3 +189,14 @@ def test_local_teams_that_keep_renewed_unsafety_send_fewer_reports_to_vt() -> No
         mechanism("stronger_local_teams", p_keeps_case=1.0),
     )
     assert keeps < returns, f"reports to VT {returns:.0f} when local teams return cases, {keeps:.0f} when they keep"
+
+
+def test_a_report_after_a_serious_incident_is_triaged_as_acute_with_its_chance() -> None:
+    def acute_share(p_acute: float) -> float:
+        result = run({"organisations": {"veilig_thuis": {"p_acute_if_serious": p_acute}}}, seed=5, years=1.0)
+        triages = policy_records(result, EventKind.TRIAGE)
+        return float(triages["detail"].mean())
+
+    never, default, always = acute_share(0.0), acute_share(0.32), acute_share(1.0)
+    assert never < default < always, f"acute share of triages {never:.3f} / {default:.3f} / {always:.3f}"
+    assert (default - never) / (always - never) == pytest.approx(0.32, abs=0.08)

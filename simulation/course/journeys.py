@@ -100,6 +100,8 @@ def _reason(event: int, detail: int, reason: str) -> str:
         return f"to {phase_name(detail)}"
     if event == EventKind.ASSESSMENT:
         return "assessed unsafe" if detail else "assessed safe"
+    if event == EventKind.TRIAGE:
+        return "acute" if detail else "normal priority"
     if event in (EventKind.SIGNAL, EventKind.ADVICE):
         return SignalSource(detail).name.lower()
     if event == EventKind.MEASURE_START:

@@ -167,6 +167,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "joint": ("gezamenlijk", "joint"),
     "for_days": ("{days:.0f} dagen", "{days:.0f} days"),
     "since_report": ("{days:.1f} d na de melding", "{days:.1f} d after the report"),
+    "acute": ("acuut", "acute"),
     # help
     "help_md": (
         """

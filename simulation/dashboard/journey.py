@@ -106,8 +106,9 @@ def _describe(model: ChainModel, kind: int, row: dict[str, Any], lang: str) -> t
     if kind == EventKind.REPORT:
         return f"{i18n.report_kind(detail, lang)} · {i18n.source(reason, lang)}", "", 0.0, False
     if kind == EventKind.TRIAGE:
+        acute = f" · {t('acute', lang)}" if detail else ""
         joint = f" · {t('joint', lang)}" if flag & JOINT else ""
-        return f"{t('since_report', lang, days=value)}{joint}", "", 0.0, False
+        return f"{t('since_report', lang, days=value)}{acute}{joint}", "", 0.0, False
     if kind == EventKind.ASSESSMENT:
         verdict = t("unsafe", lang) if detail else t("safe", lang)
         truth = t("unsafe", lang) if value > 0 else t("safe", lang)

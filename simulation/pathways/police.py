@@ -29,7 +29,7 @@ CHILD_ABUSE_TYPES = (ViolenceType.CHILD_ABUSE_NEGLECT, ViolenceType.SEXUAL_ABUSE
 
 def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serious: NDArray[np.bool_]) -> None:
     """Police respond to incidents (vectorised over the day's callouts)."""
-    from simulation.pathways.signals import receive_reports
+    from simulation.pathways.signals import receive_reports, triage_priority
 
     if fam.size == 0:
         return
@@ -142,7 +142,7 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
         fam[sel],
         times[sel],
         SignalSource.POLICE,
-        priority=np.where(acute[sel], ACUTE, NORMAL),
+        priority=triage_priority(model, fam[sel], acute[sel]),
         sender=police[sel],
         route="police_to_veilig_thuis",
         extra=board_flag[sel],

@@ -128,7 +128,7 @@ def _involved_professional(
         fam[report],
         times[report],
         SignalSource.INVOLVED_PROFESSIONAL,
-        priority=np.where(serious[report], ACUTE, NORMAL),
+        priority=triage_priority(model, fam[report], serious[report]),
     )
 
 
@@ -159,8 +159,20 @@ def _advice_or_report(
     becomes_report = pop.draws("advice_to_report", advised) < model.params.population.signals.p_advice_becomes_report
     to_report = np.concatenate([fam[~asks], advised[becomes_report]])
     at = np.concatenate([times[~asks], times[asks][becomes_report] + 1.0])
-    prio = np.concatenate([np.where(serious[~asks], ACUTE, NORMAL), np.full(int(becomes_report.sum()), NORMAL)])
+    prio = np.concatenate(
+        [triage_priority(model, fam[~asks], serious[~asks]), np.full(int(becomes_report.sum()), NORMAL)]
+    )
     receive_reports(model, to_report, at, source, priority=prio)
+
+
+def triage_priority(model: ChainModel, fam: IntArray, serious: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """VT's priority for reports about `fam`: a report after a serious incident is triaged as acute
+    with chance `p_acute_if_serious` (FIGURES B), any other report as normal."""
+    acute = serious.copy()
+    if acute.any():
+        p_acute = model.params.organisations.veilig_thuis.p_acute_if_serious
+        acute[acute] = model.population.draws("vt_acute", fam[acute]) < p_acute
+    return np.where(acute, ACUTE, NORMAL)
 
 
 def report_kind(model: ChainModel, fam: IntArray, now: ArrayLike) -> NDArray[np.int16]:

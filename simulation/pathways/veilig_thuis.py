@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from simulation.arrays import IntArray, add_at, per_item
 from simulation.assessment import assess, risk_score
 from simulation.enums import EventKind, OrgKind, Reason
+from simulation.jobs import ACUTE
 from simulation.pathways import care
 from simulation.records import JOINT
 from simulation.services import ServiceKind
@@ -37,13 +38,15 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     t = now[0]
     joint = (J.flags[jobs] & JOINT) > 0
     model.day_counts["triages"] += fam.size
-    # The triage's end is VT's decision on the report: `value` is the days since the report.
+    # The triage's end is VT's decision on the report: `value` is the days since the report,
+    # `detail` 1 for an acute report.
     model.log.add_many(
         now,
         EventKind.TRIAGE,
         family=fam,
         org=org,
         org_kind=model.org_kind[org],
+        detail=(J.priority[jobs] == ACUTE).astype(np.int16),
         value=now - J.created[jobs],
         flag=np.where(joint, JOINT, 0),
     )
