@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
 from simulation.parameters import Scenario, registry
+
+SIMULATION = Path(__file__).resolve().parent.parent / "simulation"
+
+
+def test_every_parameter_is_read_by_the_model() -> None:
+    # A parameter in the registry and the docs that no code reads would let planners explore an
+    # assumption that changes nothing (two were found this way: acute triage, return to VT).
+    code = "\n".join(p.read_text() for p in SIMULATION.rglob("*.py") if "parameters" not in p.parts)
+    names = {row.path.rsplit(".", 1)[-1] for row in registry()}
+    unread = sorted(n for n in names if not re.search(rf"[.\"']{re.escape(n)}\b", code))
+    assert not unread, f"parameters no code outside simulation/parameters reads: {unread}"
 
 
 def test_every_parameter_has_unit_range_and_source() -> None:

@@ -344,9 +344,6 @@ class LocalTeamParams(Frozen):
     p_dropout_care_avoiding: float = probability(
         0.45, doc="Care-avoiding family: chance it drops out of voluntary help."
     )
-    p_returns_to_vt: float = probability(
-        0.3, doc="Local team sees renewed unsafety: chance it hands the family back to VT."
-    )
 
 
 class SpecialistCareParams(Frozen):
