@@ -156,6 +156,7 @@ class ChainModel(mesa.Model):
         self.day_report_kinds = np.zeros(len(ReportKind), dtype=np.int64)
         self.hours_today = np.zeros(len(OrgKind))
         self.overhead_hours = np.zeros(len(self.orgs))
+        self.training_share = 0.0  # share of every professional's time in case reviews and training
         self.development_today = 0.0
         self.transition_today = 0.0
         self.hires_today = 0
@@ -303,6 +304,7 @@ class ChainModel(mesa.Model):
         self.development_today = self.mechanisms.development_eur_per_day(float(day), self.scale_share)
         self.transition_today = self.restructuring.one_off_eur_per_day(float(day), self.scale_share)
         self._caseload_hours()
+        self._training_hours()
 
     def _families(self, day: int) -> None:
         fam, times = self.population.take_incidents(day)
@@ -371,8 +373,10 @@ class ChainModel(mesa.Model):
         """Collaboration and training hours of the past week take time from casework."""
         wf = self.workforce
         capacity = np.maximum(wf.headcount * wf.staffing.hours_per_day * 7.0, 1e-9)
-        training = self.mechanisms.training_hours_share(self.time, float(np.mean(wf.staffing.hours_per_day)) * 7)
-        wf.overhead_share = np.minimum(self.overhead_hours / capacity + training, 0.5)
+        self.training_share = self.mechanisms.training_hours_share(
+            self.time, float(np.mean(wf.staffing.hours_per_day)) * 7
+        )
+        wf.overhead_share = np.minimum(self.overhead_hours / capacity + self.training_share, 0.5)
         self.overhead_hours[:] = 0.0
 
     def update_workload(self) -> None:
@@ -421,6 +425,12 @@ class ChainModel(mesa.Model):
             return round(concurrent * level)
         params = SERVICES[ServiceKind(queue.service)].caseload(self.params)  # type: ignore[misc]
         return int(self.workforce.headcount[queue.org] * self.queue_share[queue.qid] * params.max_per_fte)
+
+    def _training_hours(self) -> None:
+        """Today's hours in case reviews and training: their share of every professional's time."""
+        if self.training_share > 0:
+            wf = self.workforce
+            add_at(self.hours_today, self.org_kind, wf.headcount * wf.staffing.hours_per_day * self.training_share)
 
     def _caseload_hours(self) -> None:
         for q in self.queues:

@@ -147,7 +147,7 @@ class Workforce:
 
         New professionals and a team in its transition dip take longer for the same work; a team
         with an efficiency gain, less (`work_per_paid_hour`: experience x the restructuring
-        factor; time lost to meetings and training is booked as hours of its own).
+        factor; time in meetings and training is booked as hours of its own).
         """
         return work_hours / np.maximum(self.work_per_paid_hour[orgs], 0.1)
 

@@ -132,6 +132,15 @@ def test_a_merged_teams_efficiency_gain_saves_paid_hours() -> None:
     assert efficient < 0.97 * usual, f"paid hours {usual:,.0f} a year without a gain, {efficient:,.0f} with 50%"
 
 
+def test_case_reviews_and_training_cost_professional_hours() -> None:
+    none, yearly_40 = paired(
+        "hours_per_year",
+        mechanism("case_reviews_and_training", hours_per_case=0.0),
+        mechanism("case_reviews_and_training", hours_per_case=40.0),
+    )
+    assert yearly_40 > 1.02 * none, f"professional hours {none:,.0f} without training time, {yearly_40:,.0f} with 40 h"
+
+
 def test_action_meetings_and_mda_plus_plus_give_families_a_plan_with_a_lead() -> None:
     for name in ("actieoverleg", "mda_plus_plus"):
         without, table = paired("plan_and_lead_share", {}, mechanism(name))
