@@ -141,10 +141,30 @@ def test_case_reviews_and_training_cost_professional_hours() -> None:
     assert yearly_40 > 1.02 * none, f"professional hours {none:,.0f} without training time, {yearly_40:,.0f} with 40 h"
 
 
+@pytest.mark.parametrize(("name", "hours"), [("stronger_local_teams", 10.0), ("information_sharing", 2.0)])
+def test_a_mechanisms_time_per_case_costs_professional_hours(name: str, hours: float) -> None:
+    none, some = paired("hours_per_year", mechanism(name, hours_per_case=0.0), mechanism(name, hours_per_case=hours))
+    assert some > 1.01 * none, f"{name}: professional hours {none:,.0f} at 0 h per case, {some:,.0f} at {hours} h"
+
+
 def test_action_meetings_and_mda_plus_plus_give_families_a_plan_with_a_lead() -> None:
     for name in ("actieoverleg", "mda_plus_plus"):
         without, table = paired("plan_and_lead_share", {}, mechanism(name))
         assert table > without, f"plan and lead share {without:.3f} without {name}, {table:.3f} with"
+
+
+def test_the_action_meetings_reach_follows_its_coverage() -> None:
+    def discussed(result: RunResult) -> float:
+        meetings = policy_records(result, EventKind.MEETING)
+        return float((meetings["reason"] == Reason.ACTION_MEETING).sum())
+
+    # Slots to spare, so that only the tables' reach limits who is discussed.
+    quarter, full = paired(
+        discussed,
+        mechanism("actieoverleg", coverage=0.25, slots_per_week=5000.0),
+        mechanism("actieoverleg", coverage=1.0, slots_per_week=5000.0),
+    )
+    assert 0.1 * full < quarter < 0.5 * full, f"families discussed: {quarter:.0f} at coverage 0.25, {full:.0f} at 1"
 
 
 def test_vt_at_zsm_turns_dismissals_into_conditional_dismissals() -> None:

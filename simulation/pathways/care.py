@@ -53,7 +53,9 @@ def start_local_help(model: ChainModel, jobs: IntArray) -> None:
     pop.lead_org[fam[no_lead]] = org[no_lead]
     # Care-avoiding families may drop out part-way.
     covered = model.mechanisms.covers("stronger_local_teams", fam, t)
-    reduction = np.where(covered, model.params.mechanisms.stronger_local_teams.dropout_reduction, 0.0)
+    stronger = model.params.mechanisms.stronger_local_teams
+    model.book_hours(org[covered], np.full(int(covered.sum()), stronger.hours_per_case))
+    reduction = np.where(covered, stronger.dropout_reduction, 0.0)
     drops = pop.care_avoiding[fam] & (pop.draws("dropout", fam) < lt.p_dropout_care_avoiding * (1.0 - reduction))
     if drops.any():
         sel = jobs[drops]

@@ -157,6 +157,7 @@ def _candidates_for_tables(
     if model.mechanisms.level("actieoverleg", float(now[0])) > 0:
         score = risk_score(model, fam)
         high = score >= model.params.care.assessment.high_risk_incidents_per_year
+        high &= model.mechanisms.covers("actieoverleg", fam, float(now.min()))  # the tables' reach (ramp)
         model.action_meeting.propose(fam[high], now[high], acute[high], score[high])
     mda = model.params.mechanisms.mda_plus_plus
     chronic = (pop.reports_ever(fam) >= mda.min_prior_reports + 1) & (pop.factor_count(fam) >= mda.min_factors)
