@@ -167,6 +167,19 @@ def test_the_action_meetings_reach_follows_its_coverage() -> None:
     assert 0.1 * full < quarter < 0.5 * full, f"families discussed: {quarter:.0f} at coverage 0.25, {full:.0f} at 1"
 
 
+def test_the_local_team_hands_its_family_back_to_vt_on_its_route() -> None:
+    def days_to_vt(result: RunResult) -> float:
+        h = policy_records(result, EventKind.HANDOFF)
+        back = h[(h["org_kind"] == OrgKind.LOCAL_TEAM) & (h["detail"] == OrgKind.VEILIG_THUIS)]
+        return float(back["value"].mean())
+
+    def route(delay_days: float) -> dict[str, Any]:
+        return {"handoffs": {"local_team_to_veilig_thuis": {"delay_days": delay_days}}}
+
+    quick, slow = paired(days_to_vt, route(1.0), route(21.0))
+    assert quick < slow, f"days for the local team's report to reach VT: {quick:.1f} at 1 day, {slow:.1f} at 21"
+
+
 def test_vt_at_zsm_turns_dismissals_into_conditional_dismissals() -> None:
     def conditional_share(result: RunResult) -> float:
         conditional, plain = decisions(Reason.CONDITIONAL_DISMISSAL)(result), decisions(Reason.DISMISS)(result)

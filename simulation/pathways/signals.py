@@ -97,8 +97,9 @@ def handle_incidents(model: ChainModel, fam: IntArray, times: NDArray[np.float64
 def _involved_professional(
     model: ChainModel, fam: IntArray, times: NDArray[np.float64], serious: NDArray[np.bool_]
 ) -> None:
-    """A professional already involved notices renewed violence: report it, or (stronger local
-    teams) the local team acts on it itself and keeps the case without a handoff."""
+    """A professional already involved notices renewed violence: report it (the local team: hand
+    the family back to VT), or (stronger local teams) the local team acts on it itself and keeps
+    the case without a handoff."""
     pop = model.population
     if fam.size == 0:
         return
@@ -122,14 +123,18 @@ def _involved_professional(
             detail=SignalSource.INVOLVED_PROFESSIONAL,
         )
         pop.last_contact_time[kept] = times[keeps]
-    report = ~keeps
-    receive_reports(
-        model,
-        fam[report],
-        times[report],
-        SignalSource.INVOLVED_PROFESSIONAL,
-        priority=triage_priority(model, fam[report], serious[report]),
-    )
+    # The local team hands its family back to VT (a handoff); other professionals report.
+    for report, route in ((~keeps & ~with_local_team, None), (~keeps & with_local_team, "local_team_to_veilig_thuis")):
+        sender = model.org_for(OrgKind.LOCAL_TEAM, pop.region[fam[report]]) if route else -1
+        receive_reports(
+            model,
+            fam[report],
+            times[report],
+            SignalSource.INVOLVED_PROFESSIONAL,
+            priority=triage_priority(model, fam[report], serious[report]),
+            sender=sender,
+            route=route,
+        )
 
 
 def _advice_or_report(
