@@ -211,6 +211,25 @@ def test_runs_of_an_edited_scenario_or_another_model_are_not_resumed(
         store.open({}, design.fingerprint(), resume=True)
 
 
+def test_a_run_being_written_is_not_a_finished_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a run's file is being written (a kill can leave it half written), `done()` must not
+    count it: a resumed experiment would skip that run and `load()` would read a partial file."""
+    store = ExperimentStore(tmp_path / "out")
+    store.runs_dir.mkdir(parents=True)
+    seen_while_writing: list[set[str]] = []
+    real_replace = os.replace
+
+    def replace_after_looking(source: Path, target: Path) -> None:
+        seen_while_writing.append(store.done())
+        real_replace(source, target)
+
+    monkeypatch.setattr("simulation.experiments.store.os.replace", replace_after_looking)
+    store.save("s00000-a-seed1", {"seed": 1}, {"x": 1.0})
+    assert seen_while_writing == [set()]
+    assert store.done() == {"s00000-a-seed1"}
+    assert store.load()[0]["x"].tolist() == [1.0]
+
+
 def test_a_second_process_on_the_same_output_directory_is_refused(tmp_path: Path) -> None:
     """While runs are written, another writer (here: this process again) is refused; a lock left by
     a process that no longer runs is taken over; the lock goes when the writer is done."""

@@ -117,8 +117,11 @@ class ExperimentStore:
         for name, value in outcomes.items():
             array = np.asarray(value, dtype=float)
             arrays[(_SCALAR if array.ndim == 0 else _ARRAY) + name] = array
-        tmp = self.runs_dir / f"{key}.tmp{os.getpid()}.npz"
-        np.savez(tmp, **arrays)  # type: ignore[arg-type]
+        # The partial file must not end in `.npz`: `done()` would count it as a finished run
+        # (np.savez appends `.npz` to a path, so it writes to an open file instead).
+        tmp = self.runs_dir / f"{key}.tmp{os.getpid()}"
+        with tmp.open("wb") as partial:
+            np.savez(partial, **arrays)  # type: ignore[arg-type]
         os.replace(tmp, self.runs_dir / f"{key}.npz")
 
     def load(self, keys: list[str] | None = None) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
