@@ -391,15 +391,14 @@ class ChainModel(mesa.Model):
             staff = wf.headcount[q.org] * share
             if staff <= 0:
                 continue
+            productivity = max(wf.productivity[q.org], 0.1)
             if isinstance(q, Caseload):
+                # A caseload's slots are set by its maximum per FTE; how heavy those families weigh
+                # depends, as for job queues, on who carries them (new staff, a transition dip).
                 norm = SERVICES[ServiceKind(q.service)].caseload(self.params).norm_per_fte  # type: ignore[misc]
-                value = (
-                    len(q.active) / (staff * norm)
-                    if len(q.waiting) == 0
-                    else (len(q.active) + len(q.waiting)) / (staff * norm)
-                )
+                value = (len(q.active) + len(q.waiting)) / (staff * norm * productivity)
             else:
-                capacity = staff * wf.staffing.hours_per_day[q.org] * max(wf.productivity[q.org], 0.1) * 7.0
+                capacity = staff * wf.staffing.hours_per_day[q.org] * productivity * 7.0
                 value = q.demand_hours / capacity
                 q.demand_hours = 0.0
             load[q.org] += share * value
@@ -433,10 +432,13 @@ class ChainModel(mesa.Model):
             add_at(self.hours_today, self.org_kind, wf.headcount * wf.staffing.hours_per_day * self.training_share)
 
     def _caseload_hours(self) -> None:
+        """Today's paid hours of the running caseload cases (their weekly hours over the
+        productivity of who carries them, as for a job)."""
+        work_per_paid_hour = np.maximum(self.workforce.work_per_paid_hour, 0.1)
         for q in self.queues:
             if isinstance(q, Caseload) and q.active:
                 per_day = self.service_hours[ServiceKind(q.service)] / 7.0
-                self.hours_today[self.org_kind[q.org]] += len(q.active) * per_day
+                self.hours_today[self.org_kind[q.org]] += len(q.active) * per_day / work_per_paid_hour[q.org]
 
     # ------------------------------------------------------- helpers for pathways
     def decide(self, families: IntArray, orgs: IntArray, reason: Reason, times: ArrayLike) -> None:

@@ -8,8 +8,10 @@ import pytest
 from helpers import variant
 from simulation.enums import OrgKind
 from simulation.model import ChainModel
+from simulation.queues import Caseload
 from simulation.randomness import RandomStreams
 from simulation.records import EventLog
+from simulation.services import ServiceKind
 from simulation.workforce import OrgStaffing, Workforce
 
 
@@ -43,6 +45,31 @@ def test_paid_hours_are_hours_of_work_over_the_productivity_of_who_does_them() -
     wf.step(1)
     new_staff = 1.0 - 0.5 * np.exp(-2.0 / 365.25)
     assert wf.paid_hours(orgs, work)[1] == pytest.approx(10.0 / (new_staff * 1.25))
+
+
+def test_new_staff_make_a_caseload_weigh_more_and_cost_more_paid_hours() -> None:
+    """A caseload's slots stay at its maximum per FTE, but, as for a job queue, its workload and
+    its paid hours follow the productivity of who carries it (new staff, a transition dip)."""
+    model = ChainModel(variant({}), scale="region", years=0.1, seed=4)
+    gi = next(q for q in model.queues if isinstance(q, Caseload) and q.service == ServiceKind.GI_SUPERVISION)
+    wf, kind = model.workforce, OrgKind.YOUTH_PROTECTION
+
+    def measure() -> tuple[float, float, int]:
+        model.hours_today[:] = 0.0
+        model._caseload_hours()
+        model.update_workload()
+        return float(model.part_workload[gi.org, kind]), float(model.hours_today[kind]), model.caseload_capacity(gi)
+
+    workload, hours, slots = measure()
+    before = wf.work_per_paid_hour[gi.org]
+    wf.experience_days[wf.org == gi.org] = 0.0  # everyone on the GI's staff starts today
+    wf._refresh_productivity()
+    after = wf.work_per_paid_hour[gi.org]
+    assert after < 0.6 * before
+    new_workload, new_hours, new_slots = measure()
+    assert new_slots == slots, "the maximum caseload sets the slots, whoever fills them"
+    assert new_workload == pytest.approx(workload * before / after)
+    assert new_hours == pytest.approx(hours * before / after)
 
 
 @pytest.mark.parametrize("share", [1.0, 0.5])
