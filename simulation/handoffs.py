@@ -210,11 +210,12 @@ class Dispatcher:
                 0.0,
             )
         t = float(now.min())
-        sharing = model.mechanisms.level("information_sharing", t)
-        if sharing > 0:  # the time the agreement costs per handoff, at its reach
-            model.book_hours(
-                sender, np.full(fam.size, model.params.mechanisms.information_sharing.hours_per_case * sharing)
-            )
+        # The time the information-sharing agreement costs per handoff, at its reach (none by default).
+        hours = model.params.mechanisms.information_sharing.hours_per_case * model.mechanisms.level(
+            "information_sharing", t
+        )
+        if hours > 0:
+            model.book_hours(sender, np.full(fam.size, hours))
         p_lost = np.clip(
             pick("p_facts_lost")
             * model.error_multiplier(sender, self._source_kind[code])

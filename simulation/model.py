@@ -434,11 +434,10 @@ class ChainModel(mesa.Model):
     def _caseload_hours(self) -> None:
         """Today's paid hours of the running caseload cases (their weekly hours over the
         productivity of who carries them, as for a job)."""
-        work_per_paid_hour = np.maximum(self.workforce.work_per_paid_hour, 0.1)
-        for q in self.queues:
-            if isinstance(q, Caseload) and q.active:
-                per_day = self.service_hours[ServiceKind(q.service)] / 7.0
-                self.hours_today[self.org_kind[q.org]] += len(q.active) * per_day / work_per_paid_hour[q.org]
+        running = [q for q in self.queues if isinstance(q, Caseload) and q.active]
+        orgs = np.array([q.org for q in running], dtype=np.int64)
+        work = np.array([len(q.active) * (self.service_hours[ServiceKind(q.service)] / 7.0) for q in running])
+        add_at(self.hours_today, self.org_kind[orgs], self.workforce.paid_hours(orgs, work))
 
     # ------------------------------------------------------- helpers for pathways
     def decide(self, families: IntArray, orgs: IntArray, reason: Reason, times: ArrayLike) -> None:
