@@ -45,7 +45,7 @@ def convert_region(model: ChainModel, region: int) -> None:
     total = max(int(wf.headcount[rvt]), 1)
     model.orgs[rvt].active = True
 
-    shares: list[float] = [float(x) for x in model.queue_share]
+    shares: list[float] = [float(x) for x in model.fixed_share]
     for spec in SERVICES.values():
         if not spec.bundled:
             continue
@@ -62,7 +62,8 @@ def convert_region(model: ChainModel, region: int) -> None:
         shares.append(moved_board / total)
         _move_waiting(model, old, new, region)
         model.queue_by_service[spec.kind, region] = new.qid
-    model.queue_share = np.asarray(shares)
+    model.fixed_share = np.asarray(shares)
+    model.queue_share = model.fixed_share.copy()  # until the roster below
     model.queue_org = np.array([q.org for q in model.queues], dtype=np.int64)
     model.region_converted[region] = True
     wf.lose_experience(rvt, model.params.restructuring.experience_loss)

@@ -229,7 +229,9 @@ class ChainModel(mesa.Model):
                 queue_share.append(spec.share(scenario))
                 by_org[org_id] = queue.qid
             self.queue_by_service[spec.kind] = [by_org[o] for o in self.org_by_kind[spec.org_kind].tolist()]
-        self.queue_share = np.asarray(queue_share)
+        # Each queue's share of its organisation's staff: fixed by function, and this week's roster.
+        self.fixed_share = np.asarray(queue_share)
+        self.queue_share = self.fixed_share.copy()
         self.queue_org = np.array([q.org for q in self.queues], dtype=np.int64)
         self.service_hours = {spec.kind: spec.hours(scenario) for spec in SERVICES.values()}
         self.norm_wait_days = np.array([NORM_WAIT_DAYS.get(s, 30.0) for s in ServiceKind])

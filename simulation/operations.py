@@ -20,6 +20,7 @@ from simulation.arrays import IntArray, add_at, group_by
 from simulation.enums import EventKind, Reason
 from simulation.queues import Caseload, JobQueue
 from simulation.records import NO_HOLDER
+from simulation.rostering import weekly_shares
 from simulation.services import SERVICES, ServiceKind
 
 if TYPE_CHECKING:
@@ -45,9 +46,11 @@ class Operations:
 
     # ------------------------------------------------------------------ staffing
     def staff(self, now: float) -> None:
-        """Set servers and slots of every queue from today's staff (a weekly roster)."""
+        """Divide the staff over the functions and set servers and slots of every queue from
+        today's staff (a weekly roster)."""
         model = self.model
         wf = model.workforce
+        model.queue_share = weekly_shares(model, model.params.care.workload.flexible_staff_share)
         for q in model.queues:
             org = q.org
             share = model.queue_share[q.qid]

@@ -242,3 +242,17 @@ def test_a_report_after_a_serious_incident_is_triaged_as_acute_with_its_chance()
     never, default, always = acute_share(0.0), acute_share(0.32), acute_share(1.0)
     assert never < default < always, f"acute share of triages {never:.3f} / {default:.3f} / {always:.3f}"
     assert (default - never) / (always - never) == pytest.approx(0.32, abs=0.08)
+
+
+def test_flexible_staff_of_a_merged_team_go_where_the_work_waits() -> None:
+    # An immediate merger leaves a backlog at the team's VT triage; staff rostered by the work of
+    # the team's functions (VT, board, GI) move there, and triage waits less.
+    def merged(flexible: float) -> dict[str, Any]:
+        timeline = {"preparation_years": 0.0, "pilot_years": 0.0, "decision_years": 0.0, "transition_years": 0.5}
+        return {
+            "restructuring": {"enabled": True, "integration_degree": 1.0, **timeline},
+            "care": {"workload": {"flexible_staff_share": flexible}},
+        }
+
+    fixed, flexible = paired("triage_wait_days", merged(0.0), merged(0.3))
+    assert flexible < 0.8 * fixed, f"triage wait {fixed:.1f} days with fixed functions, {flexible:.1f} flexible"

@@ -44,6 +44,7 @@ SHARED_DEFAULTS = (
     "care.workload.attrition_overload_slope",
     "care.workload.facts_lost_*",
     "care.workload.speed_up_under_backlog",
+    "care.workload.flexible_staff_share",
     "handoffs.facts_lost_information_fraction",
     "handoffs.police_to_veilig_thuis.*",
     "handoffs.veilig_thuis_to_local_team.*",

@@ -185,6 +185,15 @@ class WorkloadParams(Frozen):
         "(shorter contacts, less checking; errors rise with the workload).",
         plausible=(0.0, 0.6),
     )
+    flexible_staff_share: float = share(
+        0.0,
+        doc="Share of the casework staff of an organisation with several functions that is rostered each week "
+        "to its functions in proportion to their work, instead of to a fixed function (0: every professional "
+        "keeps a function). A regional safety team is one organisation: its flexible staff move between its "
+        "VT, board and GI functions.",
+        source="assumption (not published; 0 keeps each function's calibrated staff share)",
+        plausible=(0.0, 0.3),
+    )
     service_time_cv: float = param(
         0.8,
         unit="coefficient of variation",
