@@ -5,6 +5,11 @@ regional safety team, the shares its VT, GI and board staff brought with them). 
 `care.workload.flexible_staff_share` of the staff on an organisation's functions is instead
 rostered each week in proportion to the hours of work of its functions. Nothing is added: the
 organisation's staff on its functions stay the same, only their division changes.
+
+A regional safety team pools its flexible staff over all its functions only as far as it is
+integrated (`restructuring.integration_degree`); the rest pool within the part that does the
+work of one of today's organisations (VT's three functions; the board's; the GI's). A merger by
+name alone moves nobody between former organisations.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from simulation.arrays import IntArray
+from simulation.enums import OrgKind
 from simulation.queues import Caseload
-from simulation.services import ServiceKind
+from simulation.services import HOME_KIND, ServiceKind
 
 if TYPE_CHECKING:
     from simulation.model import ChainModel
@@ -27,7 +33,16 @@ def weekly_shares(model: ChainModel, flexible: float) -> NDArray[np.float64]:
     """Staff share of each of the model's queues this week."""
     if flexible <= 0.0:
         return model.fixed_share.copy()
-    return pool_shares(model.fixed_share, week_of_work_fte(model), model.queue_org, flexible)
+    fixed, needed, org = model.fixed_share, week_of_work_fte(model), model.queue_org
+    over_team = pool_shares(fixed, needed, org, flexible)
+    if not model.restructuring.enabled:
+        return over_team
+    home = HOME_KIND[np.fromiter((q.service for q in model.queues), dtype=np.int64, count=len(model.queues))]
+    within_part = pool_shares(fixed, needed, org * len(OrgKind) + home, flexible)
+    integrated = np.where(
+        model.org_kind[org] == OrgKind.REGIONAL_SAFETY_TEAM, model.params.restructuring.integration_degree, 1.0
+    )
+    return integrated * over_team + (1.0 - integrated) * within_part
 
 
 def week_of_work_fte(model: ChainModel) -> NDArray[np.float64]:
@@ -49,18 +64,18 @@ def week_of_work_fte(model: ChainModel) -> NDArray[np.float64]:
 
 
 def pool_shares(
-    fixed: NDArray[np.float64], needed_fte: NDArray[np.float64], org: IntArray, flexible: float
+    fixed: NDArray[np.float64], needed_fte: NDArray[np.float64], group: IntArray, flexible: float
 ) -> NDArray[np.float64]:
-    """Shares with a part `flexible` of each organisation's staff on its functions divided in
-    proportion to `needed_fte`.
+    """Shares with a part `flexible` of the staff of each group of queues (an organisation's
+    functions, or a part of them) divided in proportion to `needed_fte`.
 
-    A function without staff of its own (MDA++, funded apart) is not rostered; an organisation
-    whose functions need nothing keeps its fixed shares.
+    A function without staff of its own (MDA++, funded apart) is not rostered; a group whose
+    functions need nothing keeps its fixed shares.
     """
     needed_fte = np.where(fixed > 0, needed_fte, 0.0)
-    n_orgs = int(org.max()) + 1
-    staff_on_functions = np.bincount(org, weights=fixed, minlength=n_orgs)
-    need = np.bincount(org, weights=needed_fte, minlength=n_orgs)
-    follows_work = need[org] > 0
-    work_share = np.where(follows_work, needed_fte / np.maximum(need[org], 1e-12), 0.0)
-    return np.where(follows_work, (1.0 - flexible) * fixed + flexible * staff_on_functions[org] * work_share, fixed)
+    n_groups = int(group.max()) + 1
+    staff_in_group = np.bincount(group, weights=fixed, minlength=n_groups)
+    need = np.bincount(group, weights=needed_fte, minlength=n_groups)
+    follows_work = need[group] > 0
+    work_share = np.where(follows_work, needed_fte / np.maximum(need[group], 1e-12), 0.0)
+    return np.where(follows_work, (1.0 - flexible) * fixed + flexible * staff_in_group[group] * work_share, fixed)

@@ -245,8 +245,8 @@ def test_a_report_after_a_serious_incident_is_triaged_as_acute_with_its_chance()
 
 
 def test_flexible_staff_of_a_merged_team_go_where_the_work_waits() -> None:
-    # An immediate merger leaves a backlog at the team's VT triage; staff rostered by the work of
-    # the team's functions (VT, board, GI) move there, and triage waits less.
+    # An immediate merger's productivity dip leaves a backlog at the team's VT triage; flexible
+    # staff (VT's own and, at full integration, the board's and the GI's) move there.
     def merged(flexible: float) -> dict[str, Any]:
         timeline = {"preparation_years": 0.0, "pilot_years": 0.0, "decision_years": 0.0, "transition_years": 0.5}
         return {

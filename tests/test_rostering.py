@@ -10,7 +10,7 @@ from simulation.enums import OrgKind
 from simulation.model import ChainModel
 from simulation.queues import JobQueue
 from simulation.rostering import pool_shares
-from simulation.services import ServiceKind
+from simulation.services import SERVICES, ServiceKind
 
 
 def test_the_flexible_part_of_the_staff_is_divided_by_the_work() -> None:
@@ -54,3 +54,28 @@ def test_the_roster_moves_flexible_staff_to_the_function_whose_work_waits(flexib
         expected = (1.0 - flexible) * model.fixed_share[triage.qid] + flexible * vt_share
         assert model.queue_share[triage.qid] == pytest.approx(expected, rel=1e-3)
         assert len(triage.servers) > servers_before
+
+
+@pytest.mark.parametrize("integration", [0.0, 1.0])
+def test_a_merged_team_moves_flexible_staff_between_former_organisations_only_as_far_as_integrated(
+    integration: float,
+) -> None:
+    timeline = {"preparation_years": 0.0, "pilot_years": 0.0, "decision_years": 0.0, "transition_years": 0.5}
+    overrides = {
+        "restructuring": {"enabled": True, "integration_degree": integration, **timeline},
+        "care": {"workload": {"flexible_staff_share": 0.3}},
+    }
+    model = ChainModel(variant(overrides), scale="region", years=0.1, warmup_years=0.0, seed=2)
+    model.run_for(2)  # the region converts at the policy start
+    team = [q for q in model.queues if model.org_kind[q.org] == OrgKind.REGIONAL_SAFETY_TEAM]
+    assert {q.service for q in team} >= {ServiceKind.VT_TRIAGE, ServiceKind.GI_SUPERVISION}
+    triage = next(q for q in team if q.service == ServiceKind.VT_TRIAGE)
+    assert isinstance(triage, JobQueue)
+    triage.demand_hours = 1e6  # a flood of reports reached the team's triage
+    model.operations.staff(model.time)
+    vt_part = [q.qid for q in team if SERVICES[ServiceKind(q.service)].org_kind == OrgKind.VEILIG_THUIS]
+    vt_staff, vt_fixed = model.queue_share[vt_part].sum(), model.fixed_share[vt_part].sum()
+    if integration == 0.0:
+        assert vt_staff == pytest.approx(vt_fixed), "seconded staff stay with their former organisation's work"
+    else:
+        assert vt_staff > vt_fixed + 0.1, "an integrated team moves board and GI staff to the flood at triage"

@@ -189,8 +189,8 @@ class WorkloadParams(Frozen):
         0.0,
         doc="Share of the casework staff of an organisation with several functions that is rostered each week "
         "to its functions in proportion to their work, instead of to a fixed function (0: every professional "
-        "keeps a function). A regional safety team is one organisation: its flexible staff move between its "
-        "VT, board and GI functions.",
+        "keeps a function). In a regional safety team, as far as it is integrated, they move between its VT, "
+        "board and GI functions.",
         source="assumption (not published; 0 keeps each function's calibrated staff share)",
         plausible=(0.0, 0.3),
     )
