@@ -62,8 +62,7 @@ def convert_region(model: ChainModel, region: int) -> None:
         shares.append(moved_board / total)
         _move_waiting(model, old, new, region)
         model.queue_by_service[spec.kind, region] = new.qid
-    model.fixed_share = np.asarray(shares)
-    model.queue_share = model.fixed_share.copy()  # until the roster below
+    model.fixed_share = np.asarray(shares)  # the roster below divides the staff anew
     model.queue_org = np.array([q.org for q in model.queues], dtype=np.int64)
     model.region_converted[region] = True
     wf.lose_experience(rvt, model.params.restructuring.experience_loss)

@@ -10,7 +10,6 @@ waited and counts the new professional and assessment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -68,8 +67,7 @@ class Operations:
 
     def _speed(self, queue: JobQueue, hours_per_week: float) -> float:
         """Work speeds up as the backlog grows from half a week to a week and a half of work."""
-        backlog = sum(map(itemgetter(3), queue.waiting))  # hours of the waiting jobs
-        pressure = backlog / max(hours_per_week, 1e-9)
+        pressure = queue.waiting_hours() / max(hours_per_week, 1e-9)
         return 1.0 + self.model.params.care.workload.speed_up_under_backlog * min(max(pressure - 0.5, 0.0), 1.0)
 
     # ------------------------------------------------------------------- serving

@@ -59,6 +59,10 @@ class JobQueue:
     def __len__(self) -> int:
         return len(self.waiting)
 
+    def waiting_hours(self) -> float:
+        """Hours of work of the jobs waiting."""
+        return sum(item[3] for item in self.waiting)
+
     def serve(self, until: float, started: list[tuple[int, float, float]]) -> None:
         """Start every job a server can take before `until`; append (job, start, end).
 

@@ -14,7 +14,6 @@ name alone moves nobody between former organisations.
 
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,7 +57,7 @@ def week_of_work_fte(model: ChainModel) -> NDArray[np.float64]:
         if isinstance(q, Caseload):
             hours[q.qid] = (len(q.active) + len(q.waiting)) * model.service_hours[ServiceKind(q.service)]
         else:
-            hours[q.qid] = sum(map(itemgetter(3), q.waiting)) + q.demand_hours
+            hours[q.qid] = q.waiting_hours() + q.demand_hours
     org = model.queue_org
     return hours / (wf.staffing.hours_per_day[org] * 7.0 * np.maximum(wf.productivity[org], 0.1))
 
