@@ -199,7 +199,8 @@ def describe_crossing(c: dict[str, Any], labels: dict[str, str]) -> str:
     low, high = ("never" if not np.isfinite(y) else f"{y:.1f}" for y in (c["p10_years"], c["p90_years"]))
     interval = f"80% interval {low} years–never" if high == "never" else f"80% interval {low}–{high} years"
     if c["ahead_from_start"]:
-        return f"{name} is ahead of {other} on {what} from the start ({interval} for the crossing)."
+        # The resampled replications may dip behind early on: the interval says from when it stays ahead.
+        return f"{name} is ahead of {other} on {what} from the start and stays ahead (from when on: {interval})."
     if np.isfinite(c["years"]):
         return f"{name} overtakes {other} on {what} after {c['years']:.1f} years ({interval})."
     not_within = f"{name} does not overtake {other} on {what} within {c['horizon_years']:.3g} years"

@@ -261,7 +261,7 @@ def test_two_scenarios_with_one_name_are_refused(tmp_path: Path, samenloop_cmd: 
         ({"years": np.inf, "p10_years": np.inf, "p90_years": np.inf, "never_share": 1.0}, "any resampled replication."),
         ({"years": np.inf, "p10_years": np.inf, "p90_years": np.inf, "never_share": 0.95}, "(in 5% of resampled"),
         ({"years": np.inf, "p10_years": 2.5, "p90_years": np.inf, "never_share": 0.6}, "interval 2.5 years–never"),
-        ({"years": 0.0, "p10_years": 0.0, "p90_years": 0.5, "ahead_from_start": True}, "from the start (80% interval"),
+        ({"years": 0.0, "p10_years": 0.0, "p90_years": 0.5, "ahead_from_start": True}, "stays ahead (from when on:"),
     ],
 )
 def test_crossing_sentence_never_prints_an_empty_interval(crossing: dict, expected: str) -> None:

@@ -228,6 +228,20 @@ class ProsecutionParams(Frozen):
     p_conditional_dismissal: float = probability(
         0.25, doc="Chance of a conditional dismissal with conditions (contact ban, treatment)."
     )
+    p_conditions_supervised: float = probability(
+        0.33,
+        doc=(
+            "Chance that the conditions of a conditional dismissal or sentence include supervision by "
+            "probation (otherwise a contact or location ban, a fine or care without probation)."
+        ),
+        source=(
+            "derived: FIGURES B (Reclassering Nederland 2023: 14,183 clients under supervision, about a "
+            "quarter HG/KM, so about 3,500 HG supervisions a year, some 4,000 with the two smaller "
+            "organisations) against the model's about 13,000 conditions a year for families not yet "
+            "supervised (docs/calibration.md, step 10)"
+        ),
+        plausible=(0.2, 0.6),
+    )
     p_probation_advice: float = probability(
         0.35,
         doc="Chance that ZSM asks probation for advice.",
@@ -240,7 +254,7 @@ class ProsecutionParams(Frozen):
         150.0, unit="days", low=1.0, high=720.0, plausible=(90.0, 270.0), doc="Mean time to a court judgement."
     )
     p_conditions_at_court: float = probability(
-        0.55, doc="Chance that a court judgement includes conditions with probation supervision."
+        0.55, doc="Chance that a court judgement is a conditional sentence (conditions, without custody)."
     )
     p_custody_at_court: float = probability(0.15, doc="Chance of a custodial sentence.")
     p_stop_after_conviction: float = probability(

@@ -2,8 +2,9 @@
 
 The mayor imposes the temporary restraining order (10 days, extendable to 28). The public
 prosecutor decides on arrested suspects at the ZSM desk within about a day, and on complaints
-in the regular way: dismissal, conditional dismissal with conditions supervised by probation,
-or a court case that may end in conditions or custody (FIGURES B). Under *HG met VT & ZSM*,
+in the regular way: dismissal, conditional dismissal, or a court case that may end in a
+conditional sentence or custody (FIGURES B). A share of the conditions includes supervision by
+probation. Under *HG met VT & ZSM*,
 VT's knowledge of the family reaches the ZSM decision, which then more often combines
 punishment with care conditions.
 """
@@ -119,8 +120,10 @@ def court_judgement(model: ChainModel, fam: IntArray, times: NDArray[np.float64]
 
 
 def supervise(model: ChainModel, fam: IntArray, now: NDArray[np.float64], org: IntArray, reason: Reason) -> None:
-    """Conditions supervised by probation."""
-    fresh = model.not_in(ServiceKind.PROBATION_SUPERVISION, fam)
+    """Conditions that include supervision by probation go to probation (unless it already supervises)."""
+    p_supervised = model.params.organisations.prosecution.p_conditions_supervised
+    supervised = model.population.draws("conditions_supervised", fam) < p_supervised
+    fresh = supervised & model.not_in(ServiceKind.PROBATION_SUPERVISION, fam)
     model.dispatch.send(
         fam[fresh],
         ServiceKind.PROBATION_SUPERVISION,
