@@ -303,6 +303,37 @@ def test_summary_counts_come_from_the_population(pair: ClassroomModel) -> None:
     assert f"serious {run.population.n_serious[family]}" in text, text
 
 
+def test_the_phase_lane_covers_the_phase_a_family_was_in_before_its_first_recorded_change(
+    pair: ClassroomModel,
+) -> None:
+    """Families the chain knew before the run have no record that opened their phase: the lane
+    showed nothing (no change yet) or began at the first change, while the summary named a phase."""
+    run = pair.run_a
+    pop, log = run.population, run.log.arrays()
+    changed = np.unique(log["family"][log["event"] == EventKind.PHASE_CHANGE])
+    known = np.flatnonzero(pop.phase != SafetyPhase.NOT_IN_VIEW)
+    unchanged, first_changed = np.setdiff1d(known, changed)[0], np.intersect1d(known, changed)
+    bands = journey.phase_bands(run, int(unchanged), "en")
+    assert len(bands) == 1 and bands[0]["phase"] == i18n.phase(int(pop.phase[unchanged]), "en")
+    assert bands[0]["x2"] == round((float(run.time) - run.start_day) / 365.25, 4)
+    for family in first_changed[:20].tolist():
+        cols = run.log.family_arrays(family)
+        first = cols["event"] == EventKind.PHASE_CHANGE
+        before = int(cols["value"][first][0])
+        bands = journey.phase_bands(run, family, "en")
+        if before != SafetyPhase.NOT_IN_VIEW:
+            assert bands[0]["x"] == round(-run.start_day / 365.25, 4), "from the run's first day"
+            assert bands[0]["phase"] == i18n.phase(before, "en")
+
+
+def test_the_status_line_confirms_the_sliders_values() -> None:
+    """The sliders show no number: after Reset the status line is where a trainer sees the values."""
+    m = ClassroomModel(capacity_veilig_thuis=150, attrition=200, integration_degree=0.4, seed=7, warm_up=False)
+    assert "Veilig Thuis 150%" in views.settings_line(m, "nl") and "Raad (RvdK) 100%" in views.settings_line(m, "nl")
+    english = views.settings_line(m, "en")
+    assert "staff attrition 200%" in english and "integration degree 0.4" in english and "seed 7" in english
+
+
 # -------------------------------------------------------------------------- labels, charts
 def test_every_label_and_code_has_dutch_and_english() -> None:
     assert all(len(pair) == 2 and all(pair) for key, pair in i18n.TEXT.items()), "empty label"
@@ -338,6 +369,29 @@ def test_comparison_chart_plots_the_difference() -> None:
     )
     rows = spec["vconcat"][1]["layer"][1]["data"]["values"]
     assert [r["s0"] for r in rows] == [float(v) for v in (a - b)], "expected A − B per day"
+
+
+def test_the_live_and_side_by_side_tabs_read_the_series_under_the_models_lock(
+    pair: ClassroomModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "Use Threads" a day is simulated while the page renders; reading the series without the
+    lock mixed two days' rows and replaced the page with a traceback (shapes (2186,11) and (2185,11))."""
+    import solara
+
+    from simulation.dashboard import app, series
+
+    owned: list[bool] = []
+    for name in ("day_axis", "scalar", "wait_days"):
+        read = getattr(series.LiveSeries, name)
+
+        def watched(self, *args, _read=read):  # type: ignore[no-untyped-def]
+            owned.append(pair.lock._is_owned())  # type: ignore[attr-defined]
+            return _read(self, *args)
+
+        monkeypatch.setattr(series.LiveSeries, name, watched)
+    solara.render(app.LiveTab(pair, "nl"), handle_error=False)
+    solara.render(app.CompareTab(pair, "en"), handle_error=False)
+    assert owned and all(owned), f"{owned.count(False)} of {len(owned)} reads without the lock"
 
 
 def test_live_specs_cover_every_live_view(pair: ClassroomModel) -> None:

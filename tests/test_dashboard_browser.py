@@ -324,7 +324,7 @@ def test_language_switch_changes_labels(page: Page, dashboard_url: str) -> None:
         timeout=30_000
     )
     expect(page.get_by_text("Day 365 · policy year")).to_be_visible()
-    expect(page.get_by_text("Capacity Veilig Thuis (% of scenario)")).to_be_visible()
+    expect(page.get_by_text("Capacity Veilig Thuis (%)")).to_be_visible()
     expect(page.get_by_text("Samenloop — classroom dashboard")).to_be_visible()
     shot(page, "06-live-en")
     open_tab(page, "Help")

@@ -160,13 +160,15 @@ def StatusLine(m: ClassroomModel, lang: str) -> None:
             phase = i18n.restructuring_phase(chain.restructuring.phase_name(float(chain.time)), lang)
             line += f" — {i18n.t('restructuring_phase', lang)}: {phase}"
         parts.append(line)
+    parts.append(html.escape(views.settings_line(m, lang)))
     Markdown("  \n".join(parts), style="font-size:0.9em", classes=["status-line"])
 
 
 @solara.component
 def Kpis(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
-    values = [views.kpis(series) for _, series in m.runs]
+    with m.lock:  # with "Use Threads" a day may be simulated while the page renders
+        values = [views.kpis(series) for _, series in m.runs]
     with solara.Row(style={"flex-wrap": "wrap", "gap": "8px"}):
         for key in values[0]:
             shown = " | ".join(v[key] for v in values)
@@ -204,8 +206,11 @@ def LiveTab(m: ClassroomModel, lang: str) -> None:
     update_counter.get()  # re-render after every step (the arguments stay the same object)
     Kpis(m, lang)
     run, series = m.run_a, m.live_a
-    specs = views.live_specs(run, series, lang)
-    png = solara.use_memo(lambda: views.network_png(run, series, lang), [id(run), series.days // 7, lang])
+    if m.run_b is not None:  # the tiles show A | B; the charts show A only
+        solara.Text(i18n.t("live_shows_a", lang, name=views.run_name(m, 0, lang)), style={"font-size": "0.9em"})
+    with m.lock:  # the series of one day: a step from another thread would add a row to some of them
+        specs = views.live_specs(run, series, lang)
+        png = solara.use_memo(lambda: views.network_png(run, series, lang), [id(run), series.days // 7, lang])
     with solara.Columns([1, 1], classes=["live-grid"]):
         with solara.Column():
             for key in ("repeat", "waiting", "per_family"):
@@ -235,10 +240,12 @@ def CompareTab(m: ClassroomModel, lang: str) -> None:
         on_value=lambda label: compare_metric.set(labels[label]),
         style={"max-width": "420px"},
     )
+    with m.lock:
+        spec, rows = views.compare_spec(m, compare_metric.value, lang), views.compare_rows(m, lang)
     with solara.Card(margin=0, classes=["view-compare"]):
-        Chart(ChartSpec(views.compare_spec(m, compare_metric.value, lang)))
+        Chart(ChartSpec(spec))
     head = (i18n.t("compare_table_metric", lang), "A", "B", "A − B")
-    table = views.html_table(head, views.compare_rows(m, lang))
+    table = views.html_table(head, rows)
     solara.HTML(tag="div", unsafe_innerHTML=table, classes=["compare-table"])
 
 
@@ -317,6 +324,7 @@ def Journey(m: ClassroomModel, run: ChainModel, family: int, lang: str) -> None:
     )
     with solara.Card(margin=0, classes=["view-journey"]):
         Chart(ChartSpec(spec))
+        solara.Text(i18n.t("journey_caption", lang), style={"font-size": "0.8em"})
     shown = steps[-80:][::-1]
     head = tuple(i18n.t(k, lang) for k in ("col_day", "col_year", "col_event", "col_org", "col_what", "col_safety"))
     table_rows = [(f"{e.time:.1f}", f"{e.year:+.2f}", e.event, e.organisation, e.what, e.safety) for e in shown]

@@ -25,6 +25,7 @@ RUN_COLOURS = ["#1f77b4", "#d62728"]
 # Rendered as SVG (crisp on a projector, and its text and marks can be inspected by browser tests).
 EMBED = {"embedOptions": {"renderer": "svg"}}
 PHASE_COLOURS = ["#bdbdbd", "#e34a33", "#fdbb84", "#31a354"]  # not in view, direct, stable, recovery
+HANDOFF_WAIT_COLOUR = "#756bb1"  # purple: apart from the phases' orange and the palette's
 
 
 def thin(n: int, max_points: int = MAX_POINTS) -> NDArray[np.int64]:
@@ -259,7 +260,7 @@ def timeline_chart(
             {
                 "data": {"values": rows},
                 "transform": [{"filter": "datum.x2 > datum.x"}],
-                "mark": {"type": "rule", "strokeWidth": 4, "opacity": 0.6, "color": "#ff7f0e"},
+                "mark": {"type": "rule", "strokeWidth": 4, "opacity": 0.6, "color": HANDOFF_WAIT_COLOUR},
                 "encoding": {"x": x_enc, "x2": {"field": "x2"}, "y": y_enc, "tooltip": {"field": "tip"}},
             },
             {

@@ -28,10 +28,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Aangevinkte mechanismen komen bovenop het scenario (vanaf jaar 0). Wijzigingen gelden na Reset.",
         "Ticked mechanisms are added on top of the scenario (from year 0). Changes apply at Reset.",
     ),
-    "capacity": ("Capaciteit {org} (% van scenario)", "Capacity {org} (% of scenario)"),
-    "attrition": ("Personeelsverloop (% van scenario)", "Staff attrition (% of scenario)"),
-    "transition_years": ("Transitieduur herinrichting (jaar)", "Restructuring transition (years)"),
-    "integration_degree": ("Integratiegraad herinrichting (0–1)", "Restructuring integration degree (0–1)"),
+    "capacity": ("Capaciteit {org} (%)", "Capacity {org} (%)"),
+    "attrition": ("Personeelsverloop (%)", "Staff attrition (%)"),
+    "transition_years": ("Transitieduur (jaar)", "Transition (years)"),
+    "integration_degree": ("Integratiegraad (0–1)", "Integration degree (0–1)"),
     "years": ("Beleidsjaren", "Policy years"),
     "seed": ("Seed (toeval)", "Seed (randomness)"),
     # status line
@@ -43,6 +43,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "policy_running": ("beleid loopt", "policy running"),
     "finished": ("einde van de looptijd", "end of the horizon"),
     "active_mechanisms": ("Actieve mechanismen", "Active mechanisms"),
+    "live_shows_a": (
+        "Tegels: A | B. Grafieken en netwerk: run A ({name}); vergelijk A en B op het tabblad Naast elkaar.",
+        "Tiles: A | B. Charts and network: run A ({name}); compare A and B on the Side by side tab.",
+    ),
+    "settings_line": (
+        "Instellingen (% van het scenario): capaciteit {capacity} · personeelsverloop {attrition:.0f}% · "
+        "herinrichting: transitie {transition:g} jaar, integratiegraad {integration:g} · {years:g} beleidsjaren · "
+        "seed {seed}",
+        "Settings (% of the scenario): capacity {capacity} · staff attrition {attrition:.0f}% · "
+        "restructuring: transition {transition:g} years, integration degree {integration:g} · {years:g} policy "
+        "years · seed {seed}",
+    ),
     "none": ("geen", "none"),
     "restructuring_phase": ("Herinrichting", "Restructuring"),
     "run_a": ("A", "A"),
@@ -53,7 +65,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi_serious": ("Ernstige incidenten (7 d)", "Serious incidents (7 d)"),
     "kpi_waiting_vt": ("Wachtend bij VT/RVT", "Waiting at VT/RVT"),
     "kpi_vacancies": ("Vacatures", "Vacancies"),
-    "kpi_professionals": ("Professionals per gezin", "Professionals per family"),
+    "kpi_professionals": ("Professionals per gezin (tot nu toe)", "Professionals per family (so far)"),
     # chart titles and axes
     "chart_repeat": (
         "Herhaald geweld: % bekende gezinnen met nieuw incident (28 dagen)",
@@ -65,7 +77,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Wachttijd per organisatie (dagen, gemiddeld over 28 dagen)",
         "Waiting time per organisation (days, mean over 28 days)",
     ),
-    "chart_per_family": ("Professionals en overdrachten per gezin", "Professionals and handoffs per family"),
+    "chart_per_family": (
+        "Professionals en overdrachten per gezin, opgeteld sinds de start",
+        "Professionals and handoffs per family, counted since the start",
+    ),
     "chart_staff": ("Personeel en vacatures", "Staff and vacancies"),
     "chart_network": (
         "Organisatienetwerk: overdrachten in de laatste 28 dagen",
@@ -137,6 +152,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "journey_no_events": ("Geen gebeurtenissen voor dit gezin (nog).", "No events for this family (yet)."),
     "journey_more": ("… en {n} eerdere gebeurtenissen", "… and {n} earlier events"),
+    "journey_caption": (
+        "Paarse balk: de wachttijd na een overdracht, tot de ontvanger begint. Rood kruis: bij die "
+        "overdracht ging informatie verloren.",
+        "Purple bar: the wait after a handoff, until the receiver starts. Red cross: facts were lost in that handoff.",
+    ),
     "lane": ("Soort", "Kind"),
     "col_day": ("Dag", "Day"),
     "col_year": ("Jaar", "Year"),
@@ -186,6 +206,8 @@ Eén Veilig Thuis-regio met synthetische gezinnen (geen echte casussen). Eén st
   wachten. **Wachttijd**: gemiddelde dagen tussen aankomst en start van het werk dat in de laatste
   28 dagen begon.
 - **Professionals en overdrachten per gezin**: gemiddelde tot nu toe over alle ooit gemelde gezinnen.
+  De lijnen stijgen ook zonder beleid: elk gezin telt op zolang het in beeld is. Vergelijk scenario's
+  op hetzelfde moment (Naast elkaar), niet het begin met het eind.
 - **Netwerk**: routes tussen organisaties (networkx, vaste lay-out); lijndikte = overdrachten in
   de laatste 28 dagen.
 - **Naast elkaar**: twee runs met dezelfde seed lopen gelijk op (*common random numbers*): dezelfde
@@ -211,6 +233,8 @@ One Veilig Thuis region with synthetic families (no real cases). One step is one
 - **Waiting list**: families that arrived at an organisation and wait for the work to start.
   **Waiting time**: mean days between arrival and start of the work that started in the last 28 days.
 - **Professionals and handoffs per family**: mean so far over all families ever reported.
+  The lines rise without any policy: each family adds up for as long as it is in view. Compare
+  scenarios at the same moment (Side by side), not the start with the end.
 - **Network**: routes between organisations (networkx, fixed layout); line width = handoffs in
   the last 28 days.
 - **Side by side**: two runs with the same seed advance in lockstep (common random numbers): the

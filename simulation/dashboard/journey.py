@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from simulation.dashboard import i18n
-from simulation.enums import EventKind, Severity
+from simulation.enums import EventKind, SafetyPhase, Severity
 from simulation.records import FACTS_LOST, JOINT, NO_HOLDER, REFUSED, SENDER_KEEPS_SAFETY
 
 if TYPE_CHECKING:
@@ -184,15 +184,21 @@ def timeline_rows(journey: list[JourneyEvent], lang: str) -> tuple[list[dict[str
 
 
 def phase_bands(model: ChainModel, family: int, lang: str) -> list[dict[str, Any]]:
-    """Bands of the family's phase of safety on the phase lane, from its phase-change records."""
+    """Bands of the family's phase of safety on the phase lane, from its phase-change records.
+
+    A family the chain knew before the run (or before its first recorded change) is in a phase no
+    record opened: its band runs from when it entered that phase, or from the run's first day.
+    """
     cols = model.log.family_arrays(family)
     sel = cols["event"] == EventKind.PHASE_CHANGE
-    times = cols["time"][sel]
-    phases = cols["detail"][sel]
-    if times.size == 0:
-        return []
-    now = float(model.time)
-    ends = np.append(times[1:], now)
+    times = cols["time"][sel].tolist()
+    phases = cols["detail"][sel].tolist()
+    pop = model.population
+    first_phase = int(cols["value"][sel][0]) if times else int(pop.phase[family])
+    if first_phase != SafetyPhase.NOT_IN_VIEW:
+        since = 0.0 if times else max(float(pop.phase_since[family]), 0.0)
+        times, phases = [since, *times], [first_phase, *phases]
+    ends = [*times[1:], float(model.time)]
     lane = i18n.t("lane_phase", lang)
     return [
         {
@@ -201,6 +207,6 @@ def phase_bands(model: ChainModel, family: int, lang: str) -> list[dict[str, Any
             "lane": lane,
             "phase": i18n.phase(int(p), lang),
         }
-        for t0, t1, p in zip(times.tolist(), ends.tolist(), phases.tolist(), strict=True)
+        for t0, t1, p in zip(times, ends, phases, strict=True)
         if t1 > t0
     ]

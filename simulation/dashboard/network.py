@@ -10,7 +10,7 @@ matplotlib `Figure`s (no pyplot state shared between browser sessions).
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
@@ -87,6 +87,13 @@ def live_graph(model: ChainModel, volume: NDArray[np.int64]) -> nx.DiGraph:
     return graph
 
 
+# Handoff counts on a white ground: legible where they cross an arrow (on a projector too).
+NUMBER_STYLE: dict[str, Any] = {
+    "color": "#0b3d66",
+    "bbox": {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+}
+
+
 def draw(graph: nx.DiGraph, lang: str) -> Figure:
     """The network as a matplotlib figure: line width ~ square root of the handoff volume.
 
@@ -127,11 +134,11 @@ def draw(graph: nx.DiGraph, lang: str) -> Figure:
         if vol > 0:
             normal = np.array([unit[1], -unit[0]])
             mid = (start + end) / 2 + normal * 0.06 * float(np.hypot(*(end - start)))
-            ax.text(mid[0], mid[1], str(int(vol)), fontsize=8, ha="center", va="center", color="#0b3d66", zorder=3)
+            ax.text(mid[0], mid[1], str(int(vol)), fontsize=10, ha="center", va="center", zorder=3, **NUMBER_STYLE)
     internal = [e for e in graph.edges if e[0] == e[1] and graph.edges[e]["volume"] > 0]
     for u, _ in internal:
         x, y = pos[u]
-        ax.text(x, y + 0.07, f"↻ {graph.edges[u, u]['volume']}", fontsize=8, ha="center", color="#0b3d66")
+        ax.text(x, y + 0.07, f"↻ {graph.edges[u, u]['volume']}", fontsize=10, ha="center", **NUMBER_STYLE)
     nodes = list(graph.nodes)
     colours = [NODE_COLOURS.get(n, "#ccebc5") for n in nodes]
     nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colours, node_size=500, ax=ax, edgecolors="#555")
@@ -140,7 +147,7 @@ def draw(graph: nx.DiGraph, lang: str) -> Figure:
         graph,
         below,
         labels={n: i18n.org(n, lang) for n in nodes},
-        font_size=9,
+        font_size=11,
         ax=ax,
         bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
     )

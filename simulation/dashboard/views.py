@@ -15,7 +15,7 @@ import numpy as np
 
 from simulation.dashboard import charts, i18n, network
 from simulation.dashboard.series import DAYS_PER_YEAR, LiveSeries
-from simulation.dashboard.session import ClassroomModel, scenario_label
+from simulation.dashboard.session import CAPACITY_ORGS, ClassroomModel, scenario_label
 from simulation.enums import OrgKind
 from simulation.model import ChainModel
 
@@ -59,6 +59,22 @@ def run_name(m: ClassroomModel, which: int, lang: str) -> str:
     if which == 0 and m.settings.mechanisms_on:
         label += " + " + ", ".join(i18n.mechanism(x, lang) for x in m.settings.mechanisms_on)
     return label
+
+
+def settings_line(m: ClassroomModel, lang: str) -> str:
+    """The sliders' values the runs were built with (the sliders themselves show no number)."""
+    s = m.settings
+    capacity = ", ".join(f"{i18n.org(OrgKind[org.upper()], lang)} {s.capacity_pct[org]:.0f}%" for org in CAPACITY_ORGS)
+    return i18n.t(
+        "settings_line",
+        lang,
+        capacity=capacity,
+        attrition=s.attrition_pct,
+        transition=s.transition_years,
+        integration=s.integration_degree,
+        years=s.years,
+        seed=s.seed,
+    )
 
 
 def kpis(series: LiveSeries) -> dict[str, str]:
