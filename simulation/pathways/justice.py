@@ -4,9 +4,8 @@ The mayor imposes the temporary restraining order (10 days, extendable to 28). T
 prosecutor decides on arrested suspects at the ZSM desk within about a day, and on complaints
 in the regular way: dismissal, conditional dismissal, or a court case that may end in a
 conditional sentence or custody (FIGURES B). A share of the conditions includes supervision by
-probation. Under *HG met VT & ZSM*,
-VT's knowledge of the family reaches the ZSM decision, which then more often combines
-punishment with care conditions.
+probation. Under *HG met VT & ZSM*, VT's knowledge of the family reaches the ZSM decision, which
+then more often combines punishment with care conditions.
 """
 
 from __future__ import annotations
