@@ -57,7 +57,7 @@ CALIBRATED: dict[str, tuple[float, float]] = {
     "organisations.child_protection_board.p_request_measure_if_unsafe": (0.15, 0.9),
     "organisations.prosecution.p_conditions_at_court": (0.25, 0.7),
     "organisations.prosecution.custody_days": (30.0, 365.0),
-    "organisations.prosecution.p_stop_after_conviction": (0.0, 0.85),
+    "organisations.prosecution.p_stop_after_conviction": (0.0, 0.5),
     "care.help.supervision.stop_hazard_gain": (1.0, 12.0),
     "care.help.perpetrator_programme.stop_hazard_gain": (0.5, 8.0),
     "care.help.risk_care.stop_hazard_gain": (2.0, 12.0),

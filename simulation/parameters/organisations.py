@@ -164,19 +164,30 @@ class PoliceParams(Frozen):
         doc="Chance that police send a report to VT after a callout.",
         source="FIGURES B (police report most cases to VT)",
     )
-    p_arrest_serious: float = probability(
-        0.55,
-        doc="Chance of an arrest at a serious incident.",
-        source="assumption (FIGURES B: 60% of complaint cases in 2005)",
+    p_arrest_with_complaint: float = probability(
+        0.6,
+        doc="Chance that the suspect is arrested when a criminal complaint is taken at the callout.",
+        source="FIGURES B (2005: suspect arrested in 60% of cases with a complaint; recent share not published)",
+        plausible=(0.4, 0.8),
     )
-    p_arrest_minor: float = probability(0.08, doc="Chance of an arrest at a minor incident.")
+    p_arrest_serious: float = probability(
+        0.15,
+        doc=(
+            "Chance of an arrest at a serious incident without a complaint (caught in the act, injury or "
+            "weapons: the police act on their own)."
+        ),
+        plausible=(0.05, 0.4),
+    )
+    p_arrest_minor: float = probability(
+        0.01, doc="Chance of an arrest at a minor incident without a complaint.", plausible=(0.0, 0.05)
+    )
     p_complaint: float = probability(
         0.24,
         doc="Chance that a criminal complaint is taken after a registered incident.",
         source="FIGURES T7 (complaint rate ≈24%)",
     )
     p_order_prepared_serious: float = probability(
-        0.25,
+        0.2,
         doc="Serious incident with a perpetrator at home: chance police prepare a restraining order.",
         source="calibrated to FIGURES B (≈3,500 orders a year)",
     )
@@ -229,7 +240,7 @@ class ProsecutionParams(Frozen):
         0.25, doc="Chance of a conditional dismissal with conditions (contact ban, treatment)."
     )
     p_conditions_supervised: float = probability(
-        0.33,
+        0.45,
         doc=(
             "Chance that the conditions of a conditional dismissal or sentence include supervision by "
             "probation (otherwise a contact or location ban, a fine or care without probation)."
@@ -237,8 +248,8 @@ class ProsecutionParams(Frozen):
         source=(
             "derived: FIGURES B (Reclassering Nederland 2023: 14,183 clients under supervision, about a "
             "quarter HG/KM, so about 3,500 HG supervisions a year, some 4,000 with the two smaller "
-            "organisations) against the model's about 13,000 conditions a year for families not yet "
-            "supervised (docs/calibration.md, step 10)"
+            "organisations) against the model's about 10,000 conditions a year for families not yet "
+            "supervised (docs/calibration.md, steps 10 and 11)"
         ),
         plausible=(0.2, 0.6),
     )
@@ -261,7 +272,7 @@ class ProsecutionParams(Frozen):
         0.2,
         doc="Chance that a conviction ends the violence (deterrence, separation, the perpetrator leaving).",
         source="calibrated to FIGURES T11 (7.5% reconvicted for HG within two years)",
-        plausible=(0.0, 0.85),
+        plausible=(0.0, 0.5),
     )
     custody_days: float = param(
         90.0, unit="days", low=1.0, high=3650.0, doc="Mean length of a custodial sentence served."

@@ -1,10 +1,10 @@
 """Police: the callout and what follows from it (BRIEF §2-3).
 
-At a callout police register the incident, may arrest the suspect (who is then held and goes to
-the ZSM desk), may take a criminal complaint, may prepare a temporary restraining order for the
-mayor, and report most cases to Veilig Thuis. Under *Samen op in acuut* VT joins the response
-to an acute crisis within a day instead of receiving a report later; under *samen op bij
-strafbare KM* child abuse is triaged jointly from the start.
+At a callout police register the incident, may take a criminal complaint, may arrest the suspect
+(likelier with a complaint; the suspect is then held and goes to the ZSM desk), may prepare a
+temporary restraining order for the mayor, and report most cases to Veilig Thuis. Under *Samen
+op in acuut* VT joins the response to an acute crisis within a day instead of receiving a report
+later; under *samen op bij strafbare KM* child abuse is triaged jointly from the start.
 """
 
 from __future__ import annotations
@@ -62,7 +62,11 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     model.decide(fam[registered], police[registered], Reason.REGISTERED, times[registered])
     model.day_counts["police_registered"] += int(registered.sum())
 
-    arrest = u[1] < np.where(serious, p.p_arrest_serious, p.p_arrest_minor)
+    # A complaint taken at the callout makes an arrest likelier (FIGURES B); without one the police
+    # arrest on their own mainly at a serious incident.
+    complaint_at_callout = registered & (u[4] < p.p_complaint)
+    p_arrest_without_complaint = np.where(serious, p.p_arrest_serious, p.p_arrest_minor)
+    arrest = u[1] < np.where(complaint_at_callout, p.p_arrest_with_complaint, p_arrest_without_complaint)
     model.decide(fam[arrest], police[arrest], Reason.ARREST, times[arrest])
     held = model.params.organisations.prosecution.pretrial_detention_days
     model.measures.start(
@@ -108,8 +112,9 @@ def callouts(model: ChainModel, fam: IntArray, times: NDArray[np.float64], serio
     p_complaint = np.where(
         order & well_used, np.maximum(p.p_complaint, order_params.p_complaint_with_order), p.p_complaint
     )
-    # A complaint is taken for a share of registered incidents; with an arrest the case goes to
-    # ZSM, without one the police work the complaint up for the prosecutor.
+    # A complaint is taken for a share of registered incidents; under a well-used order also later,
+    # with the order (the same draw, so it includes every complaint taken at the callout). With an
+    # arrest the case goes to ZSM, without one the police work the complaint up for the prosecutor.
     complaint = registered & (u[4] < p_complaint)
     model.decide(fam[complaint], police[complaint], Reason.COMPLAINT, times[complaint])
     complaint &= ~arrest
