@@ -164,6 +164,7 @@ class FamilyPopulation:
         self.lead_org = np.full(n, -1, dtype=np.int32)
         self.has_plan = np.zeros(n, dtype=bool)
         self.team_parts = np.zeros(n, dtype=np.uint16)  # bit k: a regional safety team did work of OrgKind k
+        self.team_work_time = np.full(n, -np.inf)  # when a regional safety team last started work (days)
         self.decision_counter = np.zeros(n, dtype=np.int32)
         self.in_service = np.zeros((n, n_services), dtype=np.int16)
         self.phase_counts = np.zeros(len(SafetyPhase), dtype=np.int64)

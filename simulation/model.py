@@ -573,7 +573,10 @@ class ChainModel(mesa.Model):
         part = self.service_part_bit[services[in_team]]
         served = pop.team_parts[families[in_team]]
         passing = in_team[(served != 0) & ((served & part) == 0)]
+        # A day's caseload admissions are timed at its start but handled after its other work.
+        served_at = pop.team_work_time[families[passing]]
         np.bitwise_or.at(pop.team_parts, families[in_team], part)
+        np.maximum.at(pop.team_work_time, families[in_team], times[in_team])
         if passing.size == 0:
             return keeps
         # Draw only for these families: a draw advances the family's decision counter.
@@ -581,10 +584,14 @@ class ChainModel(mesa.Model):
         fam = families[passing]
         same, plan = pop.draws_many(("same_professional", "team_plan"), fam)
         keeps[passing] = same < p.integration_degree * p.p_same_professional
-        agreed = passing[(plan < p.integration_degree * p.one_plan) & ~pop.has_plan[fam]]
-        agreed = agreed[np.unique(families[agreed], return_index=True)[1]]  # one plan per family
-        # The team's own case conference: its facts are already shared (`shared_assessment`).
-        self.record_meeting(families[agreed], orgs[agreed], times[agreed], Reason.TEAM_PLAN, all_facts=False)
+        chosen = (plan < p.integration_degree * p.one_plan) & ~pop.has_plan[fam]
+        agreed = passing[chosen]
+        first = np.unique(families[agreed], return_index=True)[1]  # one plan per family
+        agreed = agreed[first]
+        # The team's own case conference, once the work it joins has started; its facts are already
+        # shared (`shared_assessment`).
+        when = np.maximum(times[agreed], served_at[chosen][first])
+        self.record_meeting(families[agreed], orgs[agreed], when, Reason.TEAM_PLAN, all_facts=False)
         self.book_hours(orgs[agreed], np.full(agreed.size, p.one_plan_hours))
         return keeps
 

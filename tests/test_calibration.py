@@ -12,8 +12,10 @@ import yaml
 
 from helpers import hand_built, run
 from simulation.calibration import measures
+from simulation.calibration.check import CheckRow, targets_met
+from simulation.calibration.document import write_check
 from simulation.calibration.fit import CALIBRATED, calibrate, overrides, write_calibration
-from simulation.calibration.targets import load_targets
+from simulation.calibration.targets import load_cross_checks, load_targets
 from simulation.enums import EventKind, OrgKind, Reason, ReportKind, SignalSource, ViolenceType
 from simulation.parameters import Scenario
 from simulation.results import RunResult
@@ -125,6 +127,43 @@ def test_every_target_measure_exists_and_targets_load() -> None:
             assert m.low <= m.value <= m.high
 
 
+def test_justice_volumes_count_the_policy_period_only() -> None:
+    prosecutor = {"event": EventKind.DECISION, "org_kind": OrgKind.PROSECUTION}
+    events = [
+        {**prosecutor, "time": 100.0, "family": 0, "reason": Reason.COURT_CASE},  # warm-up: ignored
+        {**prosecutor, "time": 400.0, "family": 0, "reason": Reason.COURT_CASE},
+        {**prosecutor, "time": 400.0, "family": 1, "reason": Reason.DISMISS},
+        {**prosecutor, "time": 500.0, "family": 1, "reason": Reason.PROBATION_ADVICE},
+        {**prosecutor, "time": 800.0, "family": 2, "reason": Reason.COURT_CASE},  # after the horizon: ignored
+    ]
+    r = result(
+        [{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(3)], events
+    )
+    years = (END - START) / 365.25
+    assert measures.court_cases_per_year(r) == pytest.approx(1 / years)
+    assert measures.zsm_probation_advice_per_year(r) == pytest.approx(1 / years)
+
+
+def test_cross_checks_load_and_never_count_as_targets(tmp_path: Path) -> None:
+    cross_checks = load_cross_checks()
+    assert [c.id for c in cross_checks] == ["C1", "C2", "C3", "C4"]
+    assert not any(c.fitted for c in cross_checks) and all(t.fitted for t in load_targets())
+    for check in cross_checks:
+        for m in check.measures:
+            assert m.measure in measures.MEASURES and m.low <= m.value <= m.high
+    target, cross_check = load_targets()[0], cross_checks[0]
+    rows = [
+        CheckRow(target, target.measures[0], target.measures[0].value, 0.0, 0.0),
+        CheckRow(cross_check, cross_check.measures[0], 10 * cross_check.measures[0].high, 0.0, 0.0),
+    ]
+    assert targets_met(rows) == (1, 1), "a cross-check outside its band must not fail the check"
+    doc = tmp_path / "calibration.md"
+    write_check(rows, doc, "samenloop calibrate --check")
+    text = doc.read_text(encoding="utf-8")
+    assert "**1 of 1 targets within tolerance**" in text
+    assert "| C1 | restraining orders per year |" in text and "never fail" in text
+
+
 def test_calibration_pipeline_runs_and_writes_provenance(tmp_path: Path) -> None:
     fit = calibrate(budget=2, scale="region", seeds=1, years=0.75, warmup_years=0.25, jobs=1)
     assert np.isfinite(fit.loss) and set(fit.values) == set(CALIBRATED)
@@ -204,3 +243,4 @@ def test_check_fails_when_a_target_is_unreachable(tmp_path: Path, samenloop_cmd:
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "T1" in done.stdout and "targets within tolerance" in done.stdout
+    assert "Other public figures, not fitted" in done.stdout and "C4" in done.stdout

@@ -61,8 +61,9 @@ def check(
 
 
 def targets_met(rows: list[CheckRow]) -> tuple[int, int]:
-    """(targets with every measure within tolerance, number of targets)."""
+    """(targets with every measure within tolerance, number of targets); cross-checks do not count."""
     by_target: dict[str, bool] = {}
     for row in rows:
-        by_target[row.target.id] = by_target.get(row.target.id, True) and row.within
+        if row.target.fitted:
+            by_target[row.target.id] = by_target.get(row.target.id, True) and row.within
     return sum(by_target.values()), len(by_target)

@@ -49,6 +49,11 @@ def _daily_total(result: RunResult, column: str) -> float:
     return float(_policy(result.daily, result, "day")[column].sum())
 
 
+def _decisions_per_year(result: RunResult, reason: Reason) -> float:
+    decisions = _events(result, EventKind.DECISION)
+    return _per_year(int((decisions["reason"] == reason).sum()), result)
+
+
 def vt_reports_per_year(result: RunResult) -> float:
     return _per_year(len(_events(result, EventKind.REPORT)), result)
 
@@ -101,8 +106,7 @@ def vt_investigations_per_year(result: RunResult) -> float:
 
 
 def police_registrations_per_year(result: RunResult) -> float:
-    decisions = _events(result, EventKind.DECISION)
-    return _per_year(int((decisions["reason"] == Reason.REGISTERED).sum()), result)
+    return _decisions_per_year(result, Reason.REGISTERED)
 
 
 def complaint_rate(result: RunResult) -> float:
@@ -161,6 +165,28 @@ def youth_protection_attrition(result: RunResult) -> float:
     gi = organisations[organisations["org_kind"].isin(["youth_protection", "regional_safety_team"])]
     staff = gi.groupby("day")["staff"].sum().mean()
     return float(gi["leavers"].sum() / staff / _years(result)) if staff else float("nan")
+
+
+def restraining_orders_per_year(result: RunResult) -> float:
+    """Temporary restraining orders the mayor imposed a year."""
+    return _per_year(_daily_total(result, "restraining_orders"), result)
+
+
+def court_cases_per_year(result: RunResult) -> float:
+    """The prosecutor's decisions to bring a case to court, a year."""
+    return _decisions_per_year(result, Reason.COURT_CASE)
+
+
+def zsm_probation_advice_per_year(result: RunResult) -> float:
+    """Requests from ZSM to probation for an advice report, a year."""
+    return _decisions_per_year(result, Reason.PROBATION_ADVICE)
+
+
+def families_under_probation_supervision(result: RunResult) -> float:
+    """Mean number of families under supervision by probation (national)."""
+    services = _policy(result.services, result, "day")
+    service = ServiceKind.PROBATION_SUPERVISION.name.lower()
+    return float(services.loc[services["service"] == service, "active"].mean() * _national(result))
 
 
 MEASURES: dict[str, Callable[[RunResult], float]] = {

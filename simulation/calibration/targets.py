@@ -66,6 +66,7 @@ class Target:
     year: str
     source: str
     measures: tuple[Measure, ...]
+    fitted: bool = True  # False for a cross-check: reported beside the targets, never fitted or required
 
 
 class _MeasureEntry(BaseModel):
@@ -103,18 +104,23 @@ class _TargetEntry(BaseModel):
 _TargetList = TypeAdapter(list[_TargetEntry])
 
 
-def load_targets(path: Path | None = None) -> list[Target]:
+def load_cross_checks() -> list[Target]:
+    """The packaged cross-checks (data/cross_checks.yaml): public figures reported, not fitted."""
+    return load_targets(packaged="cross_checks.yaml", fitted=False)
+
+
+def load_targets(path: Path | None = None, *, packaged: str = "targets.yaml", fitted: bool = True) -> list[Target]:
     """The targets in `path` (default: the packaged targets.yaml).
 
     Raises:
         SpecError: the file cannot be read, is not YAML, or an entry is not a valid target.
     """
-    file = str(path) if path else "simulation/data/targets.yaml"
+    file = str(path) if path else f"simulation/data/{packaged}"
     try:
         text = (
             Path(path).read_text(encoding="utf-8")
             if path
-            else files("simulation").joinpath("data/targets.yaml").read_text(encoding="utf-8")
+            else files("simulation").joinpath(f"data/{packaged}").read_text(encoding="utf-8")
         )
         data = yaml_reading.safe_load(text)
     except OSError as exc:
@@ -138,6 +144,7 @@ def load_targets(path: Path | None = None) -> list[Target]:
             tuple(
                 Measure(e.id, m.measure, m.value, m.unit, *(m.range or _tolerance_band(m.value))) for m in e.measures
             ),
+            fitted,
         )
         for e in entries
     ]

@@ -189,7 +189,7 @@ class PoliceParams(Frozen):
     p_order_prepared_serious: float = probability(
         0.2,
         doc="Serious incident with a perpetrator at home: chance police prepare a restraining order.",
-        source="calibrated to FIGURES B (≈3,500 orders a year)",
+        source="calibrated to FIGURES B (≈3,500 orders a year; cross-check C1)",
     )
     p_order_prepared_minor: float = probability(
         0.04,
@@ -240,7 +240,7 @@ class ProsecutionParams(Frozen):
         0.25, doc="Chance of a conditional dismissal with conditions (contact ban, treatment)."
     )
     p_conditions_supervised: float = probability(
-        0.45,
+        0.36,
         doc=(
             "Chance that the conditions of a conditional dismissal or sentence include supervision by "
             "probation (otherwise a contact or location ban, a fine or care without probation)."
@@ -248,15 +248,20 @@ class ProsecutionParams(Frozen):
         source=(
             "derived: FIGURES B (Reclassering Nederland 2023: 14,183 clients under supervision, about a "
             "quarter HG/KM, so about 3,500 HG supervisions a year, some 4,000 with the two smaller "
-            "organisations) against the model's about 10,000 conditions a year for families not yet "
-            "supervised (docs/calibration.md, steps 10 and 11)"
+            "organisations) against the model's about 11,000 conditions a year (docs/calibration.md, "
+            "steps 10 and 11; cross-check C3)"
         ),
         plausible=(0.2, 0.6),
     )
     p_probation_advice: float = probability(
-        0.35,
-        doc="Chance that ZSM asks probation for advice.",
-        source="FIGURES B (about a third of probation advice via ZSM)",
+        0.15,
+        doc="Chance that ZSM asks probation for advice on an arrested suspect.",
+        source=(
+            "derived: FIGURES B (≈30,000 advice reports a year, about a quarter HG/KM, so ≈7,500; 24% to a "
+            "third of requests via ZSM, so 1,800-2,500 a year) against the model's ≈14,400 ZSM decisions a "
+            "year (cross-check C4)"
+        ),
+        plausible=(0.1, 0.25),
     )
     pretrial_detention_days: float = param(
         2.0, unit="days", low=0.0, high=30.0, doc="Mean days a suspect is held after arrest."
