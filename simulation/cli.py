@@ -270,16 +270,9 @@ def _calibration_check(
     from simulation.calibration.check import check, targets_met
     from simulation.calibration.targets import load_cross_checks
 
-    cross_checks = load_cross_checks()
+    every = [*targets, *load_cross_checks()]
     with console.status(f"simulating current practice ({scale}, {seeds} seeds, {years:g} years)"):
-        rows = check(
-            scale=scale,
-            seeds=seeds,
-            years=years,
-            warmup_years=warmup_years,
-            jobs=jobs,
-            targets=[*targets, *cross_checks],
-        )
+        rows = check(scale=scale, seeds=seeds, years=years, warmup_years=warmup_years, jobs=jobs, targets=every)
     wide = Console(width=max(console.width, 130))
     for fitted, title in (
         (True, f"Calibration check: current practice, {scale} scale, {seeds} seeds, {years:g} years"),

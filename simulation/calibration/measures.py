@@ -54,6 +54,12 @@ def _decisions_per_year(result: RunResult, reason: Reason) -> float:
     return _per_year(int((decisions["reason"] == reason).sum()), result)
 
 
+def _mean_active(result: RunResult, service: ServiceKind) -> float:
+    """Mean number of families in a function's work (in the run's scale) over the policy period."""
+    services = _policy(result.services, result, "day")
+    return float(services.loc[services["service"] == service.name.lower(), "active"].mean())
+
+
 def vt_reports_per_year(result: RunResult) -> float:
     return _per_year(len(_events(result, EventKind.REPORT)), result)
 
@@ -123,8 +129,7 @@ def supervision_orders_per_year(result: RunResult) -> float:
 
 def children_under_supervision(result: RunResult) -> float:
     """Mean number of children in families under a supervision order (national)."""
-    services = _policy(result.services, result, "day")
-    active = services.loc[services["service"] == ServiceKind.GI_SUPERVISION.name.lower(), "active"].mean()
+    active = _mean_active(result, ServiceKind.GI_SUPERVISION)
     starts = _events(result, EventKind.CASE_START)
     supervised = starts.loc[starts["detail"] == ServiceKind.GI_SUPERVISION, "family"].to_numpy()
     children = result.families["n_children"].to_numpy()[supervised]
@@ -184,9 +189,7 @@ def zsm_probation_advice_per_year(result: RunResult) -> float:
 
 def families_under_probation_supervision(result: RunResult) -> float:
     """Mean number of families under supervision by probation (national)."""
-    services = _policy(result.services, result, "day")
-    service = ServiceKind.PROBATION_SUPERVISION.name.lower()
-    return float(services.loc[services["service"] == service, "active"].mean() * _national(result))
+    return _mean_active(result, ServiceKind.PROBATION_SUPERVISION) * _national(result)
 
 
 MEASURES: dict[str, Callable[[RunResult], float]] = {
