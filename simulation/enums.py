@@ -189,3 +189,4 @@ class Reason(IntEnum):
     COURT_JUDGEMENT = 37
     CUSTODIAL_SENTENCE = 38
     TEAM_PLAN = 39  # a regional safety team agreed one plan with a named lead
+    NO_COMPLAINT = 40  # the police spoke with the family after VT informed them; no complaint followed

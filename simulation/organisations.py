@@ -36,7 +36,16 @@ LEGAL_POWERS: dict[OrgKind, frozenset[Reason]] = {
         }
     ),
     OrgKind.POLICE: frozenset(
-        {R.REGISTERED, R.ARREST, R.COMPLAINT, R.RESTRAINING_ORDER, R.REPORT_TO_VT, R.JOINT_RESPONSE, R.COMPLETED}
+        {
+            R.REGISTERED,
+            R.ARREST,
+            R.COMPLAINT,
+            R.NO_COMPLAINT,
+            R.RESTRAINING_ORDER,
+            R.REPORT_TO_VT,
+            R.JOINT_RESPONSE,
+            R.COMPLETED,
+        }
     ),
     OrgKind.MAYOR: frozenset({R.RESTRAINING_ORDER, R.ORDER_ENDED}),
     OrgKind.PROSECUTION: frozenset(

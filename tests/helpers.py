@@ -6,7 +6,9 @@ import hashlib
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from simulation.enums import EventKind, OrgKind, Reason
 from simulation.results import RunResult
 from simulation.routes import ROUTES
 from simulation.runner import run_scenario
@@ -47,8 +49,6 @@ def hand_built(
     scale: str = "national",
 ) -> RunResult:
     """A RunResult from a few hand-written families and event records (for testing measures)."""
-    import pandas as pd
-
     from simulation.results import COUNTERS
 
     frame = pd.DataFrame(families)
@@ -70,3 +70,14 @@ def hand_built(
         organisations=pd.DataFrame(),
         meta={"start_day": start_day, "end_day": end_day, "scale": scale},
     )
+
+
+def police_decisions(result: RunResult, reason: Reason) -> pd.DataFrame:
+    """Family and time of the police's decisions for `reason`."""
+    records = result.records
+    chosen = (
+        (records["event"] == EventKind.DECISION)
+        & (records["reason"] == reason)
+        & (records["org_kind"] == OrgKind.POLICE)
+    )
+    return records.loc[chosen, ["family", "time"]]

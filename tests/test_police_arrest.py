@@ -4,26 +4,14 @@ none and the prosecutor decided on about 35,000 HG cases a year."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from helpers import run
-from simulation.enums import EventKind, OrgKind, Reason
+from helpers import police_decisions, run
+from simulation.enums import Reason
 from simulation.results import RunResult
 
 
-def _police_decisions(result: RunResult, reason: Reason) -> pd.DataFrame:
-    records = result.records
-    chosen = (
-        (records["event"] == EventKind.DECISION)
-        & (records["reason"] == reason)
-        & (records["org_kind"] == OrgKind.POLICE)
-    )
-    return records.loc[chosen, ["family", "time"]]
-
-
 def _arrests_with_complaint(result: RunResult) -> tuple[int, int]:
-    arrests = _police_decisions(result, Reason.ARREST)
-    complaints = _police_decisions(result, Reason.COMPLAINT).drop_duplicates()
+    arrests = police_decisions(result, Reason.ARREST)
+    complaints = police_decisions(result, Reason.COMPLAINT).drop_duplicates()
     return len(arrests), len(arrests.merge(complaints, on=["family", "time"]))
 
 
@@ -41,8 +29,8 @@ def test_arrests_follow_complaints_where_only_complaints_lead_to_one() -> None:
 
 def test_without_complaints_leading_to_arrests_arrests_come_from_serious_incidents_only() -> None:
     none = _with_arrest_chances(0.0, 0.0, 0.0)
-    assert len(_police_decisions(none, Reason.ARREST)) == 0
-    assert len(_police_decisions(none, Reason.COMPLAINT)) > 100, "the check needs complaints"
+    assert len(police_decisions(none, Reason.ARREST)) == 0
+    assert len(police_decisions(none, Reason.COMPLAINT)) > 100, "the check needs complaints"
     serious_only = _with_arrest_chances(0.0, 1.0, 0.0)
     arrests, with_complaint = _arrests_with_complaint(serious_only)
     assert arrests > 100

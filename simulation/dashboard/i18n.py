@@ -361,6 +361,7 @@ REASONS_NL: dict[str, str] = {
     "COURT_JUDGEMENT": "uitspraak rechter",
     "CUSTODIAL_SENTENCE": "onvoorwaardelijke gevangenisstraf",
     "TEAM_PLAN": "één plan in het regionaal veiligheidsteam",
+    "NO_COMPLAINT": "geen aangifte",
 }
 MECHANISM_LABELS: dict[str, tuple[str, str]] = {
     "samen_op_in_acuut": ("Samen op in acuut", "Samen op in acuut (joint acute response)"),

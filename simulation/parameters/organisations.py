@@ -186,6 +186,14 @@ class PoliceParams(Frozen):
         doc="Chance that a criminal complaint is taken after a registered incident.",
         source="FIGURES T7 (complaint rate ≈24%)",
     )
+    p_complaint_after_vt_information: float = probability(
+        0.25,
+        doc=(
+            "Veilig Thuis informed the police: chance that the police's talk with the family ends in a criminal "
+            "complaint, so that the prosecutor gets a case (otherwise it ends there)."
+        ),
+        plausible=(0.1, 0.6),
+    )
     p_order_prepared_serious: float = probability(
         0.2,
         doc="Serious incident with a perpetrator at home: chance police prepare a restraining order.",

@@ -4,7 +4,9 @@ At a callout police register the incident, may take a criminal complaint, may ar
 (likelier with a complaint; the suspect is then held and goes to the ZSM desk), may prepare a
 temporary restraining order for the mayor, and report most cases to Veilig Thuis. Under *Samen
 op in acuut* VT joins the response to an acute crisis within a day instead of receiving a report
-later; under *samen op bij strafbare KM* child abuse is triaged jointly from the start.
+later; under *samen op bij strafbare KM* child abuse is triaged jointly from the start. When
+Veilig Thuis informs the police, the police talk with the family; the prosecutor gets a case only
+when a complaint follows.
 """
 
 from __future__ import annotations
@@ -191,14 +193,27 @@ def _joint_response(
 
 
 def after_complaint(model: ChainModel, jobs: IntArray) -> None:
-    """A complaint has been worked up: the case goes to the public prosecutor."""
-    fam = model.jobs.family[jobs]
-    police = model.queue_org[model.jobs.queue[jobs]]
+    """A complaint has been worked up: the case goes to the public prosecutor.
+
+    When Veilig Thuis informed the police, the police first talk with the family; only a complaint
+    (`p_complaint_after_vt_information`) gives the prosecutor a case, otherwise the police's part ends.
+    """
+    J = model.jobs
+    fam = J.family[jobs]
+    police = model.queue_org[J.queue[jobs]]
+    end = J.end[jobs]
+    informed = J.reason[jobs] == Reason.INFORM_POLICE
+    case = ~informed
+    if informed.any():
+        p_case = model.params.organisations.police.p_complaint_after_vt_information
+        case[informed] = model.population.draws("police_complaint_after_information", fam[informed]) < p_case
+        for mask, reason in ((informed & case, Reason.COMPLAINT), (~case, Reason.NO_COMPLAINT)):
+            model.decide(fam[mask], police[mask], reason, end[mask])
     model.dispatch.send(
-        fam,
+        fam[case],
         ServiceKind.OM_DECISION,
-        model.jobs.end[jobs],
+        end[case],
         reason=Reason.COMPLAINT,
-        sender=police,
+        sender=police[case],
         route="police_to_prosecution",
     )
