@@ -35,6 +35,7 @@ POWERS: dict[str, tuple[str, str]] = {
     "registered": ("incident registreren", "register the incident"),
     "arrest": ("aanhouden", "arrest"),
     "complaint": ("aangifte opnemen", "take a criminal complaint"),
+    "no_complaint": ("geen aangifte na het gesprek met het gezin", "no complaint after talking with the family"),
     "restraining_order": ("tijdelijk huisverbod", "temporary restraining order"),
     "report_to_vt": ("melden bij Veilig Thuis", "report to Veilig Thuis"),
     "order_ended": ("huisverbod beëindigd", "restraining order ended"),
