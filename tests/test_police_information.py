@@ -1,6 +1,6 @@
 """When Veilig Thuis informs the police, the police talk with the family; only a criminal
 complaint gives the prosecutor a case. The model once sent every such report to the prosecutor
-(about 4,700 cases a year nationally), well above the persons prosecuted for HG (cross-check C2)."""
+(about 4,500 cases a year nationally), well above the persons prosecuted for HG (cross-check C2)."""
 
 from __future__ import annotations
 
