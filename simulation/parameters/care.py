@@ -186,12 +186,13 @@ class WorkloadParams(Frozen):
         plausible=(0.0, 0.6),
     )
     flexible_staff_share: float = share(
-        0.0,
+        0.15,
         doc="Share of the casework staff of an organisation with several functions that is rostered each week "
         "to its functions in proportion to their work, instead of to a fixed function (0: every professional "
         "keeps a function). In a regional safety team, as far as it is integrated, they move between its VT, "
         "board and GI functions.",
-        source="assumption (not published; 0 keeps each function's calibrated staff share)",
+        source="assumption (not published; the middle of its plausible range: at 0 a merged team could never "
+        "move anyone to a backlog, docs/calibration.md step 13)",
         plausible=(0.0, 0.3),
     )
     service_time_cv: float = param(
