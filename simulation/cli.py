@@ -34,6 +34,7 @@ console = Console()
 ScaleOption = Annotated[str, typer.Option("--scale", help="region (one VT region) or national (26 regions).")]
 YearsOption = Annotated[float, typer.Option("--years", min=0.1, max=30.0, help="Policy horizon in years.")]
 SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Run seed (all randomness flows from it).")]
+DEMO_YEARS = 8.0  # the default roadmap's transition is over in year 5: three years after it
 
 
 def _format(value: float) -> str:
@@ -136,6 +137,7 @@ def compare(
 def _print_comparison(comparison: Any) -> None:
     from simulation import metrics
     from simulation.appraisal import MIN_REPLICATIONS_FOR_A_CLAIM
+    from simulation.report import horizon_caveats
     from simulation.scenario_files import load_scenario
 
     labels = {s: load_scenario(s).display_name for s in comparison.scenarios}
@@ -157,6 +159,8 @@ def _print_comparison(comparison: Any) -> None:
             f"note: with {len(comparison.design.seeds)} replications the report calls no difference clear "
             f"(that needs at least {MIN_REPLICATIONS_FOR_A_CLAIM}); use them to try things out"
         )
+    for caveat in horizon_caveats(comparison, labels):
+        console.print(f"note: {caveat}")
 
 
 @app.command()
@@ -299,11 +303,13 @@ def _calibration_check(
 def demo(
     out: Annotated[Path, typer.Option("--out", help="Where to write the report and data.")] = Path("results/demo"),
     replications: Annotated[int, typer.Option("--replications", "-n", min=2)] = 10,
-    years: YearsOption = 5.0,
+    years: YearsOption = DEMO_YEARS,
     jobs: JobsOption = 2,
     quiet: QuietOption = False,
 ) -> None:
-    """Compare the four default scenarios at region scale and write the report (what `make demo` runs)."""
+    """Compare the four default scenarios at region scale and write the report (what `make demo` runs).
+
+    Eight policy years: the default roadmap's transition is over in year 5, and three years follow it."""
     from simulation.compare import run_comparison
     from simulation.experiments.design import RunSettings
     from simulation.report import write_comparison_report

@@ -14,11 +14,14 @@ from jinja2 import Environment, StrictUndefined
 from simulation import metrics, plots
 from simulation.appraisal import assessment_table, chance_note, group_verdicts
 from simulation.compare import Comparison, describe_crossing, in_sentence
+from simulation.experiments.design import RunSettings
 from simulation.experiments.outcomes import SERIES
 from simulation.files import write_text_atomic
 from simulation.parameters import registry
+from simulation.parameters.restructuring import RestructuringParams
 from simulation.provenance import provenance
 from simulation.restructuring import DAYS_PER_YEAR, Restructuring
+from simulation.scale import scale_preset
 from simulation.scenario_files import load_scenario
 
 KEY_SERIES = [
@@ -76,6 +79,43 @@ def _milestones(comparison: Comparison) -> list[tuple[str, float]]:
                 if 0 < t / DAYS_PER_YEAR < comparison.design.settings.years
             ]
     return []
+
+
+def roadmap(params: RestructuringParams, settings: RunSettings, label: str) -> tuple[str, str | None]:
+    """A restructuring scenario's cell in the table of scenarios (when its regions convert and its
+    transition is over, in policy years at the comparison's scale), and a caveat when the
+    transition is not over before the horizon: the years after it are then not compared."""
+    if not params.enabled:
+        return "no", None
+    preset = scale_preset(settings.scale)
+    timeline = Restructuring(params, 0.0, preset.n_regions, national=preset.n_regions > 1)
+    first = float(timeline.conversion_day.min()) / DAYS_PER_YEAR
+    last = float(timeline.conversion_day.max()) / DAYS_PER_YEAR
+    over = timeline.end / DAYS_PER_YEAR
+    converts = (
+        f"pilot regions convert in year {first:.1f}, the others in year {last:.1f}"
+        if first < last
+        else (f"{'the regions convert' if preset.n_regions > 1 else 'the region converts'} in year {first:.1f}")
+    )
+    cell = f"yes, integration {params.integration_degree:g}: {converts}; the transition is over in year {over:.1f}"
+    if over < settings.years:
+        return cell, None
+    end = f"the end of this comparison ({settings.years:g} policy years)"
+    if first >= settings.years:
+        what = f"no region converts before {end}: only the announcement before a conversion is compared"
+    else:
+        what = (
+            f"the transition is over only in year {over:.1f}, {'at' if over == settings.years else 'after'} {end}. "
+            "The years without the dip are not compared"
+        )
+    return cell, f"{label}: {what}. Run with --years {np.ceil(over + 3.0):g} or more to see the years after it."
+
+
+def horizon_caveats(comparison: Comparison, labels: dict[str, str]) -> list[str]:
+    """The caveats of `roadmap` for the comparison's restructuring scenarios."""
+    settings = comparison.design.settings
+    caveats = [roadmap(load_scenario(name).restructuring, settings, labels[name])[1] for name in comparison.scenarios]
+    return [c for c in caveats if c]
 
 
 def _dips(comparison: Comparison, diffs: pd.DataFrame, labels: dict[str, str]) -> list[str]:
@@ -226,9 +266,7 @@ def write_comparison_report(comparison: Comparison, out: Path, command: str = ""
                 "label": labels[name],
                 "description": s.description,
                 "mechanisms": ", ".join(s.mechanisms.enabled_names()) or "–",
-                "restructuring": (
-                    f"yes, integration {s.restructuring.integration_degree:g}" if s.restructuring.enabled else "no"
-                ),
+                "restructuring": roadmap(s.restructuring, comparison.design.settings, labels[name])[0],
                 "baseline": name == comparison.baseline,
             }
         )
@@ -243,6 +281,7 @@ def write_comparison_report(comparison: Comparison, out: Path, command: str = ""
         replications=len(comparison.design.seeds),
         seeds=", ".join(map(str, comparison.design.seeds)),
         scenarios=scenarios,
+        horizon_caveats=horizon_caveats(comparison, labels),
         verdicts=verdicts,
         crossings=crossings,
         dips=_dips(comparison, diffs, labels),

@@ -15,7 +15,8 @@ from simulation.appraisal import assessment_table, group_verdicts, read
 from simulation.compare import Comparison, _crossing_month, describe_crossing, in_sentence
 from simulation.experiments.design import RunSettings, comparison_design
 from simulation.experiments.outcomes import SERIES
-from simulation.report import _dips
+from simulation.report import _dips, roadmap
+from simulation.scenario_files import load_scenario
 
 
 def synthetic(values: dict[str, list[float]], monthly: dict[str, np.ndarray] | None = None) -> Comparison:
@@ -184,6 +185,10 @@ def test_compare_command_writes_report_and_tidy_data(tmp_path: Path, samenloop_c
     ):
         assert section in report, f"report lacks {section!r}"
     assert report.count("data:image/png;base64,") >= 6, "figures must be embedded"
+    # Half a year ends long before the default roadmap converts the region: the report and the
+    # command both say that only the announcement is compared.
+    assert "Restructuring: no region converts before the end of this comparison" in report
+    assert "no region converts before the end of this comparison" in done.stdout
     runs = pd.read_parquet(out / "runs.parquet")
     assert sorted(runs["seed"].unique()) == [1, 2, 3]
     assert runs.groupby("scenario")["seed"].apply(sorted).map(tuple).nunique() == 1, "seeds must be shared"
@@ -290,3 +295,19 @@ def test_a_dip_within_the_noise_is_called_so() -> None:
     attrition = next(s for s in sentences if "staff attrition" in s)
     assert triage.startswith("RVT: wait for VT safety assessment is at worst 5") and "noise" not in triage, triage
     assert attrition.endswith("within the noise: the interval includes zero."), attrition
+
+
+def test_the_report_says_when_a_restructuring_is_not_over_before_the_horizon() -> None:
+    timeline = {"preparation_years": 1.0, "pilot_years": 1.5, "decision_years": 0.5, "transition_years": 2.0}
+    params = load_scenario("restructuring").restructuring.model_copy(update={"integration_degree": 0.7, **timeline})
+
+    cell, caveat = roadmap(params, RunSettings(years=5.0), "RVT")
+    assert cell == "yes, integration 0.7: the region converts in year 3.0; the transition is over in year 5.0"
+    assert caveat is not None and caveat.startswith("RVT: the transition is over only in year 5.0, at the end"), caveat
+    assert caveat.endswith("Run with --years 8 or more to see the years after it."), caveat
+    assert roadmap(params, RunSettings(years=8.0), "RVT")[1] is None, "three years after the transition"
+    before = roadmap(params, RunSettings(years=2.0), "RVT")[1]
+    assert before is not None and "no region converts before" in before, before
+    national, _ = roadmap(params, RunSettings(scale="national", years=8.0), "RVT")
+    assert "pilot regions convert in year 1.0, the others in year 3.0" in national, national
+    assert roadmap(load_scenario("current-practice").restructuring, RunSettings(), "Now") == ("no", None)
