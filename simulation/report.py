@@ -95,17 +95,18 @@ def roadmap(params: RestructuringParams, settings: RunSettings, label: str) -> t
     converts = (
         f"pilot regions convert in year {first:.1f}, the others in year {last:.1f}"
         if first < last
-        else (f"{'the regions convert' if preset.n_regions > 1 else 'the region converts'} in year {first:.1f}")
+        else f"{'the regions convert' if preset.n_regions > 1 else 'the region converts'} in year {first:.1f}"
     )
     cell = f"yes, integration {params.integration_degree:g}: {converts}; the transition is over in year {over:.1f}"
-    if over < settings.years:
+    at_horizon = abs(over - settings.years) < 1e-6
+    if over < settings.years and not at_horizon:
         return cell, None
-    end = f"the end of this comparison ({settings.years:g} policy years)"
+    horizon = f"the end of this comparison ({settings.years:g} policy year{'' if settings.years == 1 else 's'})"
     if first >= settings.years:
-        what = f"no region converts before {end}: only the announcement before a conversion is compared"
+        what = f"no region converts before {horizon}: only the announcement before a conversion is compared"
     else:
         what = (
-            f"the transition is over only in year {over:.1f}, {'at' if over == settings.years else 'after'} {end}. "
+            f"the transition is over only in year {over:.1f}, {'at' if at_horizon else 'after'} {horizon}. "
             "The years without the dip are not compared"
         )
     return cell, f"{label}: {what}. Run with --years {np.ceil(over + 3.0):g} or more to see the years after it."
