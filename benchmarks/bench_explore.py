@@ -3,7 +3,8 @@
     python benchmarks/bench_explore.py [--runs 1000] [--speedup-runs 24]
 
 Prints:
-  * wall time of an exploration with `--runs` runs at region scale, 2 policy years (+1 warm-up),
+  * wall time of an exploration with `--runs` runs at region scale, 2 policy years (+ the default warm-up,
+    `simulation.warmup`),
     two scenarios, LHS over the default assumptions, on 2 local worker processes
     (target: 1,000 runs in <= 10 minutes on 2 cores);
   * the speed-up from 1 to 2 worker processes on the same `--speedup-runs` runs
@@ -34,7 +35,6 @@ def spec(runs: int) -> ExploreSpec:
         samples=samples,
         replications=2,
         years=2.0,
-        warmup_years=1.0,
     )
 
 

@@ -19,6 +19,7 @@ from simulation.cli_errors import err_console, user_errors
 from simulation.course.cli import app as course_app
 from simulation.errors import SamenloopError
 from simulation.files import output_directory, output_file
+from simulation.warmup import WARMUP_YEARS
 
 if TYPE_CHECKING:
     from simulation.calibration.check import CheckRow
@@ -56,7 +57,7 @@ def run(
     scale: ScaleOption = "region",
     years: YearsOption = 5.0,
     seed: SeedOption = 0,
-    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before year 0.")] = 1.0,
+    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before year 0.")] = WARMUP_YEARS,
     out: Annotated[
         Path | None, typer.Option("--out", help="Output directory (default results/<scenario>-seed<S>).")
     ] = None,
@@ -104,7 +105,7 @@ def compare(
     ] = 10,
     scale: ScaleOption = "region",
     years: YearsOption = 5.0,
-    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before year 0.")] = 1.0,
+    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before year 0.")] = WARMUP_YEARS,
     jobs: JobsOption = 1,
     address: AddressOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Output directory (default results/compare).")] = None,
@@ -203,7 +204,7 @@ def calibrate(
     ] = None,
     seeds: Annotated[int, typer.Option("--seeds", min=1, help="Seeds per evaluation.")] = 3,
     years: Annotated[float, typer.Option("--years", min=0.5, max=30.0, help="Policy years measured.")] = 3.0,
-    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before measuring.")] = 2.0,
+    warmup_years: Annotated[float, typer.Option(min=0.0, max=10.0, help="Warm-up before measuring.")] = WARMUP_YEARS,
     jobs: JobsOption = 1,
     targets: Annotated[Path | None, typer.Option("--targets", help="Targets file (default: the packaged one).")] = None,
     out: Annotated[
@@ -316,7 +317,7 @@ def demo(
 
     output_directory(out)
     names = ["current-practice", "intensive-collaboration", "restructuring", "combined"]
-    settings = RunSettings(scale="region", years=years, warmup_years=1.0)
+    settings = RunSettings(scale="region", years=years)
     try:
         comparison = run_comparison(
             names, replications=replications, out=out, jobs=jobs, resume=True, quiet=quiet, settings=settings

@@ -59,6 +59,7 @@ from simulation.restructuring import Restructuring
 from simulation.routes import current_routes, restructured_routes
 from simulation.scale import scale_preset
 from simulation.services import CASE_LENGTH_SHAPE, HOME_KIND, SERVICES, ServiceKind, ServiceSpec
+from simulation.warmup import WARMUP_YEARS
 from simulation.workforce import OrgStaffing, Workforce
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class ChainModel(mesa.Model):
         *,
         scale: str = "region",
         years: float = 5.0,
-        warmup_years: float = 1.0,
+        warmup_years: float = WARMUP_YEARS,
         seed: int = 0,
         prioritisation: PrioritisationRule | None = None,
     ) -> None:

@@ -19,6 +19,7 @@ from simulation.parameters.scenario import Scenario
 from simulation.prioritisation import PrioritisationRule
 from simulation.results import RunResult, collect, snapshot_counters
 from simulation.scenario_files import load_scenario
+from simulation.warmup import WARMUP_YEARS
 
 
 def run_scenario(
@@ -27,7 +28,7 @@ def run_scenario(
     scale: str = "region",
     years: float = 5.0,
     seed: int = 0,
-    warmup_years: float = 1.0,
+    warmup_years: float = WARMUP_YEARS,
     prioritisation: PrioritisationRule | None = None,
 ) -> RunResult:
     """Simulate one scenario (a `Scenario` or a scenario name/path) and collect its outputs."""

@@ -178,3 +178,27 @@ def test_demo_command_writes_the_comparison_report(tmp_path: Path, samenloop_cmd
     assert "Assessment table" in report and "report:" in done.stdout
     again = subprocess.run(args, capture_output=True, text=True, check=False)
     assert again.returncode == 0, "running the demo a second time must reuse the finished runs"
+
+
+def test_planner_runs_and_the_calibration_share_one_warm_up() -> None:
+    """`run`, `compare`, `explore`, `calibrate`, the Python API and the example exploration start
+    measuring after the same warm-up, the one the calibration's targets were checked after: one
+    year left the board's first-year backlog in the policy years (docs/ODD.md, initialisation)."""
+    import inspect
+
+    from simulation import cli
+    from simulation.calibration.check import check
+    from simulation.calibration.fit import calibrate
+    from simulation.experiments.design import RunSettings
+    from simulation.exploration.spec import ExploreSpec, load_spec
+    from simulation.model import ChainModel
+    from simulation.warmup import WARMUP_YEARS
+
+    functions = [ChainModel.__init__, runner.run_scenario, check, calibrate, cli.run, cli.compare, cli.calibrate]
+    defaults = {f.__qualname__: inspect.signature(f).parameters["warmup_years"].default for f in functions}
+    defaults["RunSettings"] = RunSettings().warmup_years
+    defaults["ExploreSpec"] = ExploreSpec.model_fields["warmup_years"].default
+    defaults["example spec"] = load_spec(ROOT / "scenarios" / "explore" / "which-assumptions-decide.yaml").warmup_years
+    assert defaults == dict.fromkeys(defaults, WARMUP_YEARS)
+    calibration = (ROOT / "docs" / "calibration.md").read_text(encoding="utf-8")
+    assert f"--warmup-years {WARMUP_YEARS:g}`: **" in calibration, "the calibration check was run after another warm-up"

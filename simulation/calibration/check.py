@@ -11,6 +11,7 @@ import numpy as np
 from simulation.calibration.measures import measure_all
 from simulation.calibration.targets import Measure, Target, load_targets
 from simulation.runner import run_scenario
+from simulation.warmup import WARMUP_YEARS
 
 
 @dataclass
@@ -39,7 +40,7 @@ def check(
     scale: str = "national",
     seeds: int = 3,
     years: float = 3.0,
-    warmup_years: float = 2.0,
+    warmup_years: float = WARMUP_YEARS,
     jobs: int = 1,
     targets: list[Target] | None = None,
 ) -> list[CheckRow]:

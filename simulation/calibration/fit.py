@@ -30,6 +30,7 @@ from simulation.parameters.defaults import nest
 from simulation.parameters.scenario import Scenario
 from simulation.runner import run_scenario
 from simulation.scenario_files import scenario_from_overrides
+from simulation.warmup import WARMUP_YEARS
 
 # Parameter -> search range. Population sizes, detection and reporting, risk dynamics, the
 # decision chances after triage and capacities where only throughput is known.
@@ -135,7 +136,7 @@ def calibrate(
     scale: str = "region",
     seeds: int = 3,
     years: float = 3.0,
-    warmup_years: float = 2.0,
+    warmup_years: float = WARMUP_YEARS,
     jobs: int = 1,
     targets: list[Target] | None = None,
     seed: int = 0,

@@ -12,6 +12,8 @@ Start point: the warm-up (default one year, in which queues, caseloads and staff
 empty chain) is simulated when the model is built, so the class starts at policy year 0 with a
 chain that is already running. The warm-up stays visible, shaded grey, left of year 0: a chain
 that fills up from empty would otherwise be read as an effect of policy.
+One year, not the planners' two (`simulation.warmup`): a Reset stays quick, and the board's
+first-year backlog that still clears in years 0-1 is the same in both models of the page.
 
 No Solara or browser code here: tests and the benchmark drive this module directly.
 """

@@ -23,6 +23,7 @@ from simulation.errors import SpecError
 from simulation.experiments.ema import LHSSampler, MorrisSampler, RealParameter, SobolSampler
 from simulation.provenance import model_fingerprint
 from simulation.scenario_files import load_scenario
+from simulation.warmup import WARMUP_YEARS
 
 SAMPLERS = ("lhs", "sobol", "morris")
 
@@ -60,7 +61,7 @@ class RunSettings:
 
     scale: str = "region"
     years: float = 5.0
-    warmup_years: float = 1.0
+    warmup_years: float = WARMUP_YEARS
 
 
 @dataclass

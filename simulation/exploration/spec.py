@@ -31,6 +31,7 @@ from simulation.parameters.scenario import Scenario
 from simulation.scale import SCALES
 from simulation.scenario_files import available_scenarios, check_display_names, load_scenario, scenario_from_overrides
 from simulation.validation_messages import GROUP_EXPECTED, first_error, group_expected, missing, model_at, unknown_key
+from simulation.warmup import WARMUP_YEARS
 
 # Assumptions shared by all scenarios that bear on a comparison (used when a spec names none).
 SHARED_DEFAULTS = (
@@ -118,7 +119,7 @@ class ExploreSpec(_Strict):
     seed: int = Field(1, ge=0)
     scale: Literal["region", "national"] = "region"
     years: float = Field(5.0, gt=0, le=30)
-    warmup_years: float = Field(1.0, ge=0, le=10)
+    warmup_years: float = Field(WARMUP_YEARS, ge=0, le=10)
     outcomes: list[str] = Field(default_factory=lambda: list(DEFAULT_OUTCOMES))
     questions: list[Question] = Field(default_factory=list)
     break_even: list[BreakEven] = Field(default_factory=list)
