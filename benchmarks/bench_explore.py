@@ -3,10 +3,9 @@
     python benchmarks/bench_explore.py [--runs 1000] [--speedup-runs 24]
 
 Prints:
-  * wall time of an exploration with `--runs` runs at region scale, 2 policy years (+ the default warm-up,
-    `simulation.warmup`),
-    two scenarios, LHS over the default assumptions, on 2 local worker processes
-    (target: 1,000 runs in <= 10 minutes on 2 cores);
+  * wall time of an exploration with `--runs` runs at region scale, 2 policy years (+ the default
+    warm-up, `simulation.warmup`), two scenarios, LHS over the default assumptions, on 2 local
+    worker processes (target: 1,000 runs in <= 10 minutes on 2 cores);
   * the speed-up from 1 to 2 worker processes on the same `--speedup-runs` runs
     (target >= 1.6x on an idle machine).
 """
@@ -60,8 +59,10 @@ def main() -> None:
     big = build_design(spec(args.runs))
     n = len(big.runs())
     total = timed(big, jobs=2)
+    settings = spec(args.runs)
     print(
-        f"exploration, {n} runs (region, 2 years + 1 warm-up), 2 workers: {total / 60:.1f} min "
+        f"exploration, {n} runs (region, {settings.years:g} years + {settings.warmup_years:g} warm-up), 2 workers: "
+        f"{total / 60:.1f} min "
         f"({n / total * 60:.1f} runs/min)  target <= {TARGET_MINUTES:.0f} min for 1,000 runs "
         f"(projected {1000 / n * total / 60:.1f} min)"
     )

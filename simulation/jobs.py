@@ -62,9 +62,11 @@ class JobTable:
         return self.size
 
     def _grow(self, needed: int) -> None:
+        """Room for `needed` rows: the capacity grows by half at a time (doubling left a national
+        run's table, 70 bytes a row, up to half empty: 0.3 GB for 2.3 million jobs)."""
         capacity = self._capacity
         while capacity < needed:
-            capacity *= 2
+            capacity += capacity // 2
         for name, (dtype, fill) in _FIELDS.items():
             old = getattr(self, name)
             new: NDArray[Any] = np.full(capacity, fill, dtype=dtype)

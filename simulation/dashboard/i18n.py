@@ -199,8 +199,8 @@ Eén Veilig Thuis-regio met synthetische gezinnen (geen echte casussen). Eén st
   moet wachtrijen, caseloads en personeel opbouwen. Dat jaar staat grijs links van jaar 0; beleid
   (mechanismen, herinrichting) begint in jaar 0. Zo leest de klas het vollopen niet als beleidseffect.
   Eén inloopjaar is kort voor de Raad voor de Kinderbescherming: de achterstand van dat eerste jaar
-  loopt pas in jaar 1 en 2 weg (wachttijd voor een raadsonderzoek ongeveer 26 dagen in jaar 0, 7 dagen
-  daarna). Vergelijk daarom met het tweede scenario, niet met het begin van de lijn. Planners rekenen
+  loopt pas in jaar 1 en 2 weg (wachttijd voor een raadsonderzoek ongeveer 26 dagen in jaar 0, 10 in
+  jaar 1, daarna 6 à 8). Vergelijk daarom met het tweede scenario, niet met het begin van de lijn. Planners rekenen
   met twee inloopjaren.
 - **Herhaald geweld** (benadering): van de gezinnen die ooit bij Veilig Thuis zijn gemeld en nog in
   beeld zijn, het percentage met een nieuw incident in de laatste 28 dagen, ná hun eerste melding.
@@ -231,7 +231,8 @@ One Veilig Thuis region with synthetic families (no real cases). One step is one
   policy (mechanisms, restructuring) starts at year 0, so the room does not read the chain filling
   up as an effect of policy.
   One warm-up year is short for the child protection board: the backlog of that first year clears
-  only in years 1 and 2 (wait for a board investigation about 26 days in year 0, 7 days after).
+  only in years 1 and 2 (wait for a board investigation about 26 days in year 0, 10 in year 1,
+  6-8 after).
   So compare with the second scenario, not with the start of the line. Planners' runs use two
   warm-up years.
 - **Repeat violence** (proxy): of the families ever reported to Veilig Thuis and still in view,
