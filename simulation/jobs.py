@@ -63,7 +63,7 @@ class JobTable:
 
     def _grow(self, needed: int) -> None:
         """Room for `needed` rows: the capacity grows by half at a time (doubling left a national
-        run's table, 70 bytes a row, up to half empty: 0.3 GB for 2.3 million jobs)."""
+        run's table, 71 bytes a row, up to half empty: 0.3 GB for 2.3 million jobs)."""
         capacity = self._capacity
         while capacity < needed:
             capacity += capacity // 2

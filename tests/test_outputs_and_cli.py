@@ -195,7 +195,9 @@ def test_planner_runs_and_the_calibration_share_one_warm_up() -> None:
     from simulation.warmup import WARMUP_YEARS
 
     functions = [ChainModel.__init__, runner.run_scenario, check, calibrate, cli.run, cli.compare, cli.calibrate]
-    defaults = {f.__qualname__: inspect.signature(f).parameters["warmup_years"].default for f in functions}
+    defaults = {
+        f"{f.__module__}.{f.__qualname__}": inspect.signature(f).parameters["warmup_years"].default for f in functions
+    }
     defaults["RunSettings"] = RunSettings().warmup_years
     defaults["ExploreSpec"] = ExploreSpec.model_fields["warmup_years"].default
     defaults["example spec"] = load_spec(ROOT / "scenarios" / "explore" / "which-assumptions-decide.yaml").warmup_years
