@@ -144,9 +144,30 @@ def test_justice_volumes_count_the_policy_period_only() -> None:
     assert measures.zsm_probation_advice_per_year(r) == pytest.approx(1 / years)
 
 
+def test_veilig_thuis_path_measures_count_its_own_decisions_in_the_policy_period() -> None:
+    vt, board = {"org_kind": OrgKind.VEILIG_THUIS}, {"org_kind": OrgKind.CHILD_PROTECTION_BOARD}
+    events = [
+        *({"time": 400.0 + i, "event": EventKind.REPORT, "family": i} for i in range(4)),
+        {"time": 100.0, "event": EventKind.REPORT, "family": 0},  # warm-up: ignored
+        {**vt, "time": 405.0, "event": EventKind.DECISION, "family": 0, "reason": Reason.SAFETY_CONDITIONS},
+        {**vt, "time": 406.0, "event": EventKind.DECISION, "family": 1, "reason": Reason.CLOSE_WITH_ADVICE},
+        {**vt, "time": 100.0, "event": EventKind.DECISION, "family": 2, "reason": Reason.SAFETY_CONDITIONS},
+        *({**vt, "time": 405.0 + i, "event": EventKind.TRIAGE, "family": i} for i in range(4)),
+        {**vt, "time": 405.0, "event": EventKind.ASSESSMENT, "family": 0, "detail": 1},
+        {**vt, "time": 406.0, "event": EventKind.ASSESSMENT, "family": 1, "detail": 0},
+        {**vt, "time": 407.0, "event": EventKind.ASSESSMENT, "family": 2, "detail": 0},
+        {**vt, "time": 408.0, "event": EventKind.ASSESSMENT, "family": 3, "detail": 0},
+        {**vt, "time": 500.0, "event": EventKind.ASSESSMENT, "family": 3, "detail": 1},  # not at a triage: ignored
+        {**board, "time": 408.0, "event": EventKind.ASSESSMENT, "family": 3, "detail": 1},  # the board's: ignored
+    ]
+    r = result([{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(4)], events)
+    assert measures.vt_conditions_share_of_reports(r) == pytest.approx(1 / 4)
+    assert measures.vt_unsafe_share_of_triages(r) == pytest.approx(1 / 4)
+
+
 def test_cross_checks_load_and_never_count_as_targets(tmp_path: Path) -> None:
     cross_checks = load_cross_checks()
-    assert [c.id for c in cross_checks] == ["C1", "C2", "C3", "C4"]
+    assert [c.id for c in cross_checks] == ["C1", "C2", "C3", "C4", "C5", "C6"]
     assert not any(c.fitted for c in cross_checks) and all(t.fitted for t in load_targets())
     for check in cross_checks:
         for m in check.measures:

@@ -192,6 +192,23 @@ def families_under_probation_supervision(result: RunResult) -> float:
     return _mean_active(result, ServiceKind.PROBATION_SUPERVISION) * _national(result)
 
 
+def vt_conditions_share_of_reports(result: RunResult) -> float:
+    """Veilig Thuis's decisions to set safety conditions and follow them up, per report."""
+    reports = len(_events(result, EventKind.REPORT))
+    decisions = _events(result, EventKind.DECISION)
+    return float((decisions["reason"] == Reason.SAFETY_CONDITIONS).sum() / reports) if reports else float("nan")
+
+
+def vt_unsafe_share_of_triages(result: RunResult) -> float:
+    """Share of the reports Veilig Thuis's triage judges unsafe (the safety assessment made when
+    the triage ends; later assessments, after an investigation or on a follow-up, are left out)."""
+    triages = _events(result, EventKind.TRIAGE)[["family", "time"]]
+    assessments = _events(result, EventKind.ASSESSMENT)
+    by_vt = assessments[assessments["org_kind"] == OrgKind.VEILIG_THUIS][["family", "time", "detail"]]
+    at_triage = by_vt.merge(triages.drop_duplicates(), on=["family", "time"])
+    return float(at_triage["detail"].mean()) if len(at_triage) else float("nan")
+
+
 MEASURES: dict[str, Callable[[RunResult], float]] = {
     name: function
     for name, function in globals().items()
