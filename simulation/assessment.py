@@ -28,14 +28,17 @@ def assess(
     now: float,
     function: OrgKind,
     count: NDArray[np.bool_] | bool = True,
+    times: NDArray[np.float64] | None = None,
 ) -> NDArray[np.bool_]:
     """Assess `families` at organisations `orgs`; True where judged unsafe.
 
     Args:
+        now: the batch's time (days), at which safety is judged.
         function: whose assessment of today's chain this is (VT's, the board's), for the workload
             of that part of a regional safety team.
         count: False (per family) where an earlier assessment is reused and no new one is done
             (shared assessments do not count as duplicated work).
+        times: when each assessment is recorded (the end of the work it closes); `now` if None.
     """
     pop = model.population
     p = model.params.care.assessment
@@ -60,7 +63,7 @@ def assess(
     counted = np.full(families.shape, count) if isinstance(count, bool) else count
     add_at(pop.n_assessments, families[counted], 1)  # repeated families are counted each time
     model.log.add_many(
-        now,
+        now if times is None else times,
         EventKind.ASSESSMENT,
         family=families,
         org=orgs,

@@ -190,3 +190,4 @@ class Reason(IntEnum):
     CUSTODIAL_SENTENCE = 38
     TEAM_PLAN = 39  # a regional safety team agreed one plan with a named lead
     NO_COMPLAINT = 40  # the police spoke with the family after VT informed them; no complaint followed
+    FOLLOW_UP = 41  # VT keeps monitoring a family it judged unsafe and handed over (monitoring na overdracht)

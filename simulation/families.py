@@ -144,6 +144,7 @@ class FamilyPopulation:
         # Journey through the chain.
         self.last_incident_time = np.full(n, -np.inf)
         self.n_serious = np.zeros(n, dtype=np.int32)
+        self.last_serious_time = np.full(n, -np.inf, dtype=np.float32)
         self.phase = np.zeros(n, dtype=np.int8)
         self.phase_since = np.zeros(n)
         self.first_stable_time = np.full(n, np.nan)
@@ -153,6 +154,7 @@ class FamilyPopulation:
         self.n_reports = np.zeros(n, dtype=np.int32)
         self.prior_reports = np.zeros(n, dtype=np.int32)  # reports before the run (initial history)
         self.vt_open = np.zeros(n, dtype=np.int16)
+        self.follow_up_since = np.full(n, np.nan, dtype=np.float32)  # VT's monitoring after a handover
         self.watchers = np.zeros(n, dtype=np.int16)
         self.open_cases = np.zeros(n, dtype=np.int16)
         self.info_quality = np.ones(n, dtype=np.float32)
@@ -249,8 +251,9 @@ class FamilyPopulation:
 
     def truly_unsafe(self, idx: IntArray, now: float) -> NDArray[np.bool_]:
         """Ground truth for assessments: ongoing risk above the threshold or a recent serious incident."""
-        risky = (~self.stopped[idx]) & (self.latent_rate[idx] >= self.params.risk.unsafe_incidents_per_year)
-        recent = (now - self.last_incident_time[idx]) < 30.0
+        risk = self.params.risk
+        risky = (~self.stopped[idx]) & (self.latent_rate[idx] >= risk.unsafe_incidents_per_year)
+        recent = (now - self.last_serious_time[idx]) < risk.acute_window_days
         return risky | recent
 
     def _next_counters(self, idx: IntArray) -> IntArray:

@@ -32,6 +32,7 @@ LEGAL_POWERS: dict[OrgKind, frozenset[Reason]] = {
             R.INFORM_POLICE,
             R.MULTI_AGENCY_CASE,
             R.JOINT_RESPONSE,
+            R.FOLLOW_UP,
             R.COMPLETED,
         }
     ),

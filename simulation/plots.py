@@ -159,8 +159,7 @@ def waits_by_function(waits: dict[str, np.ndarray], labels: dict[str, str]) -> F
     width = 0.8 / max(len(waits), 1)
     x = np.arange(len(names))
     for i, (colour, (scenario, values)) in enumerate(zip(COLOURS, waits.items(), strict=False)):
-        median = np.nanmedian(values, axis=0)
-        lo, hi = np.nanquantile(values, 0.1, axis=0), np.nanquantile(values, 0.9, axis=0)
+        median, lo, hi = _bands_over_replications(values)
         ax.bar(x + i * width, median, width, color=colour, label=labels.get(scenario, scenario))
         ax.errorbar(x + i * width, median, yerr=[median - lo, hi - median], fmt="none", ecolor="black", lw=0.8)
     ax.set_xticks(x + width * (len(waits) - 1) / 2, names, rotation=35, ha="right", fontsize=8)
@@ -170,6 +169,18 @@ def waits_by_function(waits: dict[str, np.ndarray], labels: dict[str, str]) -> F
     ax.grid(axis="y", alpha=0.3)
     figure.tight_layout()
     return figure
+
+
+def _bands_over_replications(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Median, 10% and 90% quantiles per column over the replications (rows), ignoring missing
+    values; a column without any value (a function that started no work within a short horizon,
+    such as monitoring contacts) stays missing, without a warning."""
+    values = np.asarray(values, dtype=float)
+    median, lo, hi = (np.full(values.shape[1], np.nan) for _ in range(3))
+    seen = np.isfinite(values).any(axis=0)
+    median[seen] = np.nanmedian(values[:, seen], axis=0)
+    lo[seen], hi[seen] = np.nanquantile(values[:, seen], [0.1, 0.9], axis=0)
+    return median, lo, hi
 
 
 def scalar_intervals(summary: pd.DataFrame, metric: str, label: str, unit: str, labels: dict[str, str]) -> Figure:

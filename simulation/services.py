@@ -43,6 +43,7 @@ class ServiceKind(IntEnum):
     SPECIALIST_TREATMENT = 12
     ZVH_MEETING = 13
     MDA_TEAM = 14
+    VT_FOLLOW_UP = 15  # monitoring after a handover (contacts; VT stays involved)
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class ServiceSpec:
 
 def _vt_rest(s: Scenario) -> float:
     vt = s.organisations.veilig_thuis
-    return max(0.0, 1.0 - vt.share_advice - vt.share_triage - vt.share_investigation)
+    return max(0.0, 1.0 - vt.share_advice - vt.share_triage - vt.share_investigation - vt.share_follow_up)
 
 
 S, K = ServiceKind, OrgKind
@@ -110,6 +111,14 @@ SERVICES: dict[ServiceKind, ServiceSpec] = {
             lambda s: s.organisations.veilig_thuis.monitoring.hours_per_week,
             caseload=lambda s: s.organisations.veilig_thuis.monitoring,
             measure=Measure.SAFETY_CONDITIONS,
+            bundled=True,
+        ),
+        ServiceSpec(
+            S.VT_FOLLOW_UP,
+            K.VEILIG_THUIS,
+            lambda s: s.organisations.veilig_thuis.share_follow_up,
+            lambda s: s.organisations.veilig_thuis.follow_up_hours,
+            professional=False,
             bundled=True,
         ),
         ServiceSpec(

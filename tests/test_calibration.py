@@ -160,7 +160,9 @@ def test_veilig_thuis_path_measures_count_its_own_decisions_in_the_policy_period
         {**vt, "time": 500.0, "event": EventKind.ASSESSMENT, "family": 3, "detail": 1},  # not at a triage: ignored
         {**board, "time": 408.0, "event": EventKind.ASSESSMENT, "family": 3, "detail": 1},  # the board's: ignored
     ]
-    r = result([{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(4)], events)
+    r = result(
+        [{"family": i, "violence_type": 0, "n_children": 0, "first_report_time": np.nan} for i in range(4)], events
+    )
     assert measures.vt_conditions_share_of_reports(r) == pytest.approx(1 / 4)
     assert measures.vt_unsafe_share_of_triages(r) == pytest.approx(1 / 4)
 

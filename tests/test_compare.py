@@ -201,7 +201,7 @@ def test_a_planners_own_scenario_file_is_compared_without_warm_up(tmp_path: Path
     own.parent.mkdir()
     own.write_text(
         "name: more-vt-staff\ndisplay_name: More Veilig Thuis staff\ndescription: 20% more VT staff.\n"
-        "extends: current-practice\noverrides:\n  organisations:\n    veilig_thuis:\n      staff: {fte: 1800.0}\n",
+        "extends: current-practice\noverrides:\n  organisations:\n    veilig_thuis:\n      staff: {fte: 1224.0}\n",
         encoding="utf-8",
     )
     out = tmp_path / "cmp"

@@ -198,10 +198,10 @@ Eén Veilig Thuis-regio met synthetische gezinnen (geen echte casussen). Eén st
 - **Startpunt.** Het model draait bij het openen eerst een *inloopjaar*: de keten begint leeg en
   moet wachtrijen, caseloads en personeel opbouwen. Dat jaar staat grijs links van jaar 0; beleid
   (mechanismen, herinrichting) begint in jaar 0. Zo leest de klas het vollopen niet als beleidseffect.
-  Eén inloopjaar is kort voor de Raad voor de Kinderbescherming: de achterstand van dat eerste jaar
-  loopt pas in jaar 1 en 2 weg (wachttijd voor een raadsonderzoek ongeveer 26 dagen in jaar 0, 10 in
-  jaar 1, daarna 6 à 8). Vergelijk daarom met het tweede scenario, niet met het begin van de lijn. Planners rekenen
-  met twee inloopjaren.
+  Eén inloopjaar is wat kort: de achterstand van dat eerste jaar loopt in jaar 0 en 1 nog weg
+  (wachttijd voor een raadsonderzoek ongeveer 6 dagen in jaar 0, 5 in jaar 1, daarna 4,5 à 5).
+  Vergelijk daarom met het tweede scenario, niet met het begin van de lijn. Planners rekenen met
+  twee inloopjaren.
 - **Herhaald geweld** (benadering): van de gezinnen die ooit bij Veilig Thuis zijn gemeld en nog in
   beeld zijn, het percentage met een nieuw incident in de laatste 28 dagen, ná hun eerste melding.
 - **Fasen van veiligheid**: directe veiligheid, stabiele veiligheid, herstel (visie *gefaseerd
@@ -230,9 +230,8 @@ One Veilig Thuis region with synthetic families (no real cases). One step is one
   empty and has to build up queues, caseloads and staff. That year is shaded grey left of year 0;
   policy (mechanisms, restructuring) starts at year 0, so the room does not read the chain filling
   up as an effect of policy.
-  One warm-up year is short for the child protection board: the backlog of that first year clears
-  only in years 1 and 2 (wait for a board investigation about 26 days in year 0, 10 in year 1,
-  6-8 after).
+  One warm-up year is a little short: the backlog of that first year still clears in years 0 and 1
+  (wait for a board investigation about 6 days in year 0, 5 in year 1, 4.5-5 after).
   So compare with the second scenario, not with the start of the line. Planners' runs use two
   warm-up years.
 - **Repeat violence** (proxy): of the families ever reported to Veilig Thuis and still in view,
@@ -327,6 +326,7 @@ SERVICES: dict[ServiceKind, tuple[str, str]] = {
     ServiceKind.SPECIALIST_TREATMENT: ("specialistische behandeling", "specialist treatment"),
     ServiceKind.ZVH_MEETING: ("casusoverleg ZVH", "ZVH case meeting"),
     ServiceKind.MDA_TEAM: ("MDA++", "MDA++"),
+    ServiceKind.VT_FOLLOW_UP: ("monitoring na overdracht", "monitoring after handover"),
 }
 # Keyed by name, so that a label can exist before its code does (codes added on other branches).
 REASONS_NL: dict[str, str] = {
@@ -371,6 +371,7 @@ REASONS_NL: dict[str, str] = {
     "CUSTODIAL_SENTENCE": "onvoorwaardelijke gevangenisstraf",
     "TEAM_PLAN": "één plan in het regionaal veiligheidsteam",
     "NO_COMPLAINT": "geen aangifte",
+    "FOLLOW_UP": "monitoring na overdracht",
 }
 MECHANISM_LABELS: dict[str, tuple[str, str]] = {
     "samen_op_in_acuut": ("Samen op in acuut", "Samen op in acuut (joint acute response)"),

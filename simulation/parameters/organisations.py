@@ -82,10 +82,10 @@ class CaseloadParams(Frozen):
 class VeiligThuisParams(Frozen):
     """Veilig Thuis: advice, reports, triage, investigation, conditions and follow-up."""
 
-    staff: StaffParams = _staff(1500.0, 0.15)
-    share_advice: float = share(0.12, doc="Share of VT staff on the advice desk.")
+    staff: StaffParams = _staff(1020.0, 0.15)
+    share_advice: float = share(0.177, doc="Share of VT staff on the advice desk.")
     share_triage: float = share(0.33, doc="Share of VT staff on triage and safety assessment.")
-    share_investigation: float = share(0.15, doc="Share of VT staff on investigations.")
+    share_investigation: float = share(0.22, doc="Share of VT staff on investigations.")
     advice_hours: float = param(
         0.75, unit="hours per request", low=0.05, high=10.0, doc="Time an advice request takes."
     )
@@ -108,11 +108,55 @@ class VeiligThuisParams(Frozen):
     monitoring: CaseloadParams = CaseloadParams(
         norm_per_fte=18.0, max_per_fte=28.0, duration_days=240.0, hours_per_week=1.2
     )
+    share_follow_up: float = share(
+        0.097,
+        doc=(
+            "Share of VT staff on monitoring after a handover (contacts with the family and the "
+            "organisation that took over); the staff on conditions and follow-up are the rest."
+        ),
+        plausible=(0.05, 0.2),
+    )
+    follow_up_hours: float = param(
+        2.0,
+        unit="hours per contact",
+        low=0.1,
+        high=20.0,
+        plausible=(1.0, 4.0),
+        doc="Time of one monitoring contact after a handover, with a new safety assessment.",
+    )
+    follow_up_interval_days: float = param(
+        90.0,
+        unit="days",
+        low=7.0,
+        high=365.0,
+        plausible=(60.0, 180.0),
+        doc="Time from a handover, or from the last monitoring contact, to the next contact.",
+    )
+    follow_up_max_days: float = param(
+        547.0,
+        unit="days",
+        low=0.0,
+        high=1095.0,
+        plausible=(365.0, 730.0),
+        doc=(
+            "Longest VT keeps monitoring a family it judged unsafe and handed over, while its "
+            "contacts still find the family unsafe (0: no monitoring after a handover)."
+        ),
+        source=(
+            "huiselijkgeweld.nl, 11 Dec 2018 ('Veilig Thuis start landelijk register'): from 2019 VT "
+            "monitors families where safety does not come for one and a half years on average"
+        ),
+    )
     p_local_team_if_safe: float = probability(
         0.25, doc="Assessed safe: chance VT hands the family to the local team rather than closing."
     )
     p_local_team_if_unsafe: float = probability(
-        0.5, doc="Assessed unsafe: chance VT hands the family to the local team."
+        0.5,
+        doc=(
+            "Assessed unsafe: chance VT hands the family to the local team besides asking the board "
+            "to investigate (an unsafe family that VT neither keeps nor passes to the board or a case "
+            "meeting always goes to the local team)."
+        ),
     )
     p_conditions_if_unsafe: float = probability(
         0.45, doc="Assessed unsafe: chance VT sets safety conditions and follows up itself."

@@ -203,12 +203,27 @@ class RiskParams(Frozen):
         doc="How strongly the chance of a serious incident rises with the incident rate.",
     )
     unsafe_incidents_per_year: float = param(
-        1.0,
+        7.0,
         unit="incidents per year",
         low=0.0,
         high=20.0,
-        plausible=(0.5, 2.0),
-        doc="Incident rate above which a family is truly unsafe (ground truth for assessment).",
+        plausible=(3.0, 10.0),
+        doc=(
+            "Incident rate above which a family is truly unsafe (ground truth for assessment): "
+            "structural unsafety, a pattern of repeated violence."
+        ),
+        source=(
+            "set by hand against FIGURES B (H1 2022: about 40% of reports judged acute and/or "
+            "structurally unsafe; cross-check C6, docs/calibration.md step 14)"
+        ),
+    )
+    acute_window_days: float = param(
+        30.0,
+        unit="days",
+        low=0.0,
+        high=365.0,
+        plausible=(7.0, 90.0),
+        doc="A family is also truly unsafe this long after a serious incident (ground truth for assessment).",
     )
 
 

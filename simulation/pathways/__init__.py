@@ -27,6 +27,7 @@ def handlers() -> tuple[dict[S, Handler], dict[S, Handler]]:
         S.VT_TRIAGE: veilig_thuis.after_triage,
         S.VT_INVESTIGATION: veilig_thuis.after_investigation,
         S.VT_MONITORING: veilig_thuis.after_monitoring,
+        S.VT_FOLLOW_UP: veilig_thuis.after_follow_up,
         S.POLICE_COMPLAINT: police.after_complaint,
         S.MAYOR_ORDER: justice.after_order_decision,
         S.ZSM_DECISION: justice.after_zsm,

@@ -34,7 +34,7 @@ def after_board_investigation(model: ChainModel, jobs: IntArray) -> None:
     t = float(now.min())
     shared = model.shares_assessment(fam, t)
     pop.info_quality[fam] = np.maximum(pop.info_quality[fam], 0.8)
-    unsafe = assess(model, fam, org, t, OrgKind.CHILD_PROTECTION_BOARD, count=~shared)
+    unsafe = assess(model, fam, org, t, OrgKind.CHILD_PROTECTION_BOARD, count=~shared, times=now)
     # A GI waiting list holds the board back from asking for a measure (an overload response).
     restraint = 1.0 + p.request_restraint_per_gi_backlog * model.caseload_backlog(
         ServiceKind.GI_SUPERVISION, pop.region[fam]

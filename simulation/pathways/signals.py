@@ -40,7 +40,8 @@ def handle_incidents(model: ChainModel, fam: IntArray, times: NDArray[np.float64
         risk.p_serious_base * pop.serious_multiplier[fam] * relative**risk.serious_risk_elasticity, 0.0, 0.95
     )
     serious = u_severity < p_serious
-    pop.n_serious[fam[serious]] += 1
+    add_at(pop.n_serious, fam[serious], 1)
+    np.maximum.at(pop.last_serious_time, fam[serious], times[serious])
     avoid = np.where(pop.care_avoiding[fam], sig.care_avoidance_signal_factor, 1.0)
     p_police = np.clip(sig.p_police_callout * np.where(serious, sig.police_serious_multiplier, 1.0) * avoid, 0, 1)
     watched = (pop.watchers[fam] > 0) | (pop.open_cases[fam] > 0)

@@ -51,7 +51,7 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
         flag=np.where(joint, JOINT, 0),
     )
     # Joint triage with police reuses the police's assessment: one interview, not two.
-    unsafe = assess(model, fam, org, t, OrgKind.VEILIG_THUIS, count=~joint)
+    unsafe = assess(model, fam, org, t, OrgKind.VEILIG_THUIS, count=~joint, times=now)
     children = pop.n_children[fam] > 0
     from_police = model.org_kind[np.maximum(J.sender[jobs], 0)] == OrgKind.POLICE
     from_police &= J.sender[jobs] >= 0
@@ -68,6 +68,9 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     inform_police = unsafe & ~from_police & (u_police < vt_params.p_inform_police)
     complex_case = unsafe & (pop.factor_count(fam) >= 2) & (u_zvh < vt_params.p_multi_agency_if_complex)
     local &= ~complex_case
+    # VT does not close a family it judged unsafe: if it neither keeps it nor passes it to the board
+    # or a case meeting, the local team takes over.
+    local |= unsafe & ~(investigation | conditions | board | complex_case)
     close = ~(investigation | conditions | local | board | inform_police | complex_case)
 
     for mask, reason in (
@@ -107,8 +110,9 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
         sender=org[complex_case],
         route="veilig_thuis_to_safety_house",
     )
-    # VT stays involved only through an investigation or conditions.
-    add_at(pop.vt_open, fam[~(investigation | conditions)], -1)
+    # VT stays involved through an investigation, conditions, or its monitoring after a handover.
+    follow_up = start_follow_up(model, fam, now, org, unsafe & ~(investigation | conditions))
+    add_at(pop.vt_open, fam[~(investigation | conditions | follow_up)], -1)
     _candidates_for_tables(model, fam[unsafe], now[unsafe], org[unsafe], J.priority[jobs][unsafe] == 0)
 
 
@@ -183,7 +187,7 @@ def after_investigation(model: ChainModel, jobs: IntArray) -> None:
     now = J.end[jobs]
     model.day_counts["investigations"] += fam.size
     pop.info_quality[fam] = 1.0
-    unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS)
+    unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS, times=now)
     children = pop.n_children[fam] > 0
     u_board, u_local = pop.draws_many(("vt_board_after", "vt_local_after"), fam)
     board = unsafe & children & (u_board < vt_params.p_board_after_investigation)
@@ -200,7 +204,8 @@ def after_investigation(model: ChainModel, jobs: IntArray) -> None:
     request_board(model, fam[board], now[board], org[board])
     _conditions(model, fam[conditions], now[conditions], org[conditions])
     care.hand_over_local_team(model, fam[local], now[local], org[local], "veilig_thuis_to_local_team")
-    add_at(pop.vt_open, fam[~conditions], -1)
+    follow_up = start_follow_up(model, fam, now, org, unsafe & ~conditions)
+    add_at(pop.vt_open, fam[~(conditions | follow_up)], -1)
 
 
 def after_monitoring(model: ChainModel, jobs: IntArray) -> None:
@@ -209,3 +214,50 @@ def after_monitoring(model: ChainModel, jobs: IntArray) -> None:
     org = model.queue_org[model.jobs.queue[jobs]]
     model.decide(fam, org, Reason.COMPLETED, model.jobs.end[jobs])
     add_at(model.population.vt_open, fam, -1)
+
+
+def start_follow_up(
+    model: ChainModel, fam: IntArray, now: NDArray[np.float64], org: IntArray, candidates: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """VT's monitoring after a handover (*monitoring na overdracht*): where VT judged a family
+    unsafe and handed it over (`candidates`), VT stays involved and contacts the family and the
+    organisation that took over every `follow_up_interval_days`, for as long as those contacts
+    still find it unsafe, at most `follow_up_max_days`.
+
+    Returns the families (a mask over `fam`) whose monitoring starts now; a family VT already
+    monitors keeps its running monitoring.
+    """
+    vt_params = model.params.organisations.veilig_thuis
+    if vt_params.follow_up_max_days <= 0.0 or not candidates.any():
+        return np.zeros(fam.size, dtype=bool)
+    first = np.zeros(fam.size, dtype=bool)
+    first[np.unique(fam, return_index=True)[1]] = True  # a family twice in the batch starts once
+    starts = candidates & first & np.isnan(model.population.follow_up_since[fam])
+    model.population.follow_up_since[fam[starts]] = now[starts]
+    model.decide(fam[starts], org[starts], Reason.FOLLOW_UP, now[starts])
+    model.later(now[starts] + vt_params.follow_up_interval_days, _follow_up_contact, fam[starts], org[starts])
+    return starts
+
+
+def _follow_up_contact(model: ChainModel, fam: IntArray, times: NDArray[np.float64], org: IntArray) -> None:
+    """A monitoring contact is due: it joins the queue of VT's follow-up staff."""
+    model.dispatch.send(fam, ServiceKind.VT_FOLLOW_UP, times, reason=Reason.FOLLOW_UP, sender=org)
+
+
+def after_follow_up(model: ChainModel, jobs: IntArray) -> None:
+    """A monitoring contact is done: VT assesses safety again (its own follow-up, not a duplicate
+    assessment) and goes on while the family is judged unsafe and the longest monitoring allows."""
+    J = model.jobs
+    pop = model.population
+    vt_params = model.params.organisations.veilig_thuis
+    fam = J.family[jobs]
+    org = model.queue_org[J.queue[jobs]]
+    now = J.end[jobs]
+    unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS, count=False, times=now)
+    next_contact = now + vt_params.follow_up_interval_days
+    goes_on = unsafe & (next_contact - pop.follow_up_since[fam] <= vt_params.follow_up_max_days)
+    model.later(next_contact[goes_on], _follow_up_contact, fam[goes_on], org[goes_on])
+    ends = ~goes_on
+    model.decide(fam[ends], org[ends], Reason.COMPLETED, now[ends])
+    pop.follow_up_since[fam[ends]] = np.nan
+    add_at(pop.vt_open, fam[ends], -1)
