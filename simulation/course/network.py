@@ -31,6 +31,7 @@ POWERS: dict[str, tuple[str, str]] = {
     "inform_police": ("politie informeren", "inform the police"),
     "multi_agency_case": ("multidisciplinair casusoverleg", "multi-agency case meeting"),
     "joint_response": ("samen op (gezamenlijke reactie)", "joint response"),
+    "follow_up": ("monitoring na overdracht", "monitoring after a handover"),
     "completed": ("traject afgerond", "work completed"),
     "registered": ("incident registreren", "register the incident"),
     "arrest": ("aanhouden", "arrest"),

@@ -143,8 +143,9 @@ class VeiligThuisParams(Frozen):
             "contacts still find the family unsafe (0: no monitoring after a handover)."
         ),
         source=(
-            "huiselijkgeweld.nl, 11 Dec 2018 ('Veilig Thuis start landelijk register'): from 2019 VT "
-            "monitors families where safety does not come for one and a half years on average"
+            "assumption; after huiselijkgeweld.nl, 11 Dec 2018 ('Veilig Thuis start landelijk "
+            "register'): from 2019 VT monitors families where safety does not come for one and a "
+            "half years on average"
         ),
     )
     p_local_team_if_safe: float = probability(
