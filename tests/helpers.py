@@ -74,10 +74,13 @@ def hand_built(
 
 def police_decisions(result: RunResult, reason: Reason) -> pd.DataFrame:
     """Family and time of the police's decisions for `reason`."""
+    return decisions(result, OrgKind.POLICE, reason)
+
+
+def decisions(result: RunResult, org_kind: OrgKind, reason: Reason) -> pd.DataFrame:
+    """Family and time of the decisions for `reason` by organisations of `org_kind`."""
     records = result.records
     chosen = (
-        (records["event"] == EventKind.DECISION)
-        & (records["reason"] == reason)
-        & (records["org_kind"] == OrgKind.POLICE)
+        (records["event"] == EventKind.DECISION) & (records["reason"] == reason) & (records["org_kind"] == org_kind)
     )
     return records.loc[chosen, ["family", "time"]]

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import run
+from helpers import decisions, run
 from simulation.calibration import measures
 from simulation.enums import EventKind, OrgKind, Reason
 from simulation.families import FamilyPopulation
@@ -30,13 +30,7 @@ def without_follow_up() -> RunResult:
 
 
 def vt_decisions(result: RunResult, reason: Reason) -> pd.DataFrame:
-    records = result.records
-    chosen = (
-        (records["event"] == EventKind.DECISION)
-        & (records["org_kind"] == OrgKind.VEILIG_THUIS)
-        & (records["reason"] == reason)
-    )
-    return records.loc[chosen, ["family", "time"]]
+    return decisions(result, OrgKind.VEILIG_THUIS, reason)
 
 
 def test_only_a_recent_serious_incident_or_a_high_rate_makes_a_family_truly_unsafe() -> None:
