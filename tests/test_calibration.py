@@ -19,6 +19,7 @@ from simulation.calibration.targets import load_cross_checks, load_targets
 from simulation.enums import EventKind, OrgKind, Reason, ReportKind, SignalSource, ViolenceType
 from simulation.parameters import Scenario
 from simulation.results import RunResult
+from simulation.services import ServiceKind
 
 START, END = 365, 730  # one policy year after a one-year warm-up
 
@@ -167,9 +168,36 @@ def test_veilig_thuis_path_measures_count_its_own_decisions_in_the_policy_period
     assert measures.vt_unsafe_share_of_triages(r) == pytest.approx(1 / 4)
 
 
+def test_board_measures_count_children_in_the_policy_period() -> None:
+    board = {"org_kind": OrgKind.CHILD_PROTECTION_BOARD}
+    start = {**board, "event": EventKind.CASE_START, "detail": ServiceKind.BOARD_INVESTIGATION}
+    end = {**board, "event": EventKind.DECISION}
+    events = [
+        {**start, "time": 100.0, "family": 0, "value": 50.0},  # warm-up: ignored
+        {**start, "time": 400.0, "family": 0, "value": 10.0},
+        {**start, "time": 410.0, "family": 1, "value": 30.0},
+        {**start, "time": 420.0, "family": 2, "detail": ServiceKind.GI_SUPERVISION, "value": 90.0},  # not the board
+        {**end, "time": 450.0, "family": 0, "reason": Reason.SUPERVISION_ORDER},
+        {**end, "time": 460.0, "family": 1, "reason": Reason.NO_MEASURE},
+        {**end, "time": 100.0, "family": 1, "reason": Reason.SUPERVISION_ORDER},  # warm-up: ignored
+    ]
+    children = [3, 1, 2]
+    r = result(
+        [
+            {"family": i, "violence_type": 0, "n_children": c, "first_report_time": np.nan}
+            for i, c in enumerate(children)
+        ],
+        events,
+    )
+    years = (END - START) / 365.25
+    assert measures.board_investigations_per_year(r) == pytest.approx((3 + 1) / years)
+    assert measures.board_measure_request_share(r) == pytest.approx(3 / 4), "three of the four children"
+    assert measures.board_wait_days(r) == pytest.approx(20.0)
+
+
 def test_cross_checks_load_and_never_count_as_targets(tmp_path: Path) -> None:
     cross_checks = load_cross_checks()
-    assert [c.id for c in cross_checks] == ["C1", "C2", "C3", "C4", "C5", "C6"]
+    assert [c.id for c in cross_checks] == [f"C{i}" for i in range(1, 10)]
     assert not any(c.fitted for c in cross_checks) and all(t.fitted for t in load_targets())
     for check in cross_checks:
         for m in check.measures:

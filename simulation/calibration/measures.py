@@ -209,6 +209,33 @@ def vt_unsafe_share_of_triages(result: RunResult) -> float:
     return float(at_triage["detail"].mean()) if len(at_triage) else float("nan")
 
 
+def _children(result: RunResult, families: pd.Series) -> int:
+    return int(result.families["n_children"].to_numpy()[families.to_numpy()].sum())
+
+
+def board_investigations_per_year(result: RunResult) -> float:
+    """Investigations the child protection board started a year, counted per child (as the
+    board's figures are, assumed: they are of the order of CBS's per-child supervision orders)."""
+    starts = _events(result, EventKind.CASE_START)
+    return _per_year(
+        _children(result, starts.loc[starts["detail"] == ServiceKind.BOARD_INVESTIGATION, "family"]), result
+    )
+
+
+def board_measure_request_share(result: RunResult) -> float:
+    """Of the children whose board investigation ended, the share for whom the board asked the
+    court for a protection measure."""
+    decisions = _events(result, EventKind.DECISION)
+    ended = decisions[decisions["reason"].isin([int(Reason.SUPERVISION_ORDER), int(Reason.NO_MEASURE)])]
+    children = _children(result, ended["family"])
+    requested = _children(result, ended.loc[ended["reason"] == Reason.SUPERVISION_ORDER, "family"])
+    return requested / children if children else float("nan")
+
+
+def board_wait_days(result: RunResult) -> float:
+    return metrics.board_wait_days(result, metrics.Window())
+
+
 MEASURES: dict[str, Callable[[RunResult], float]] = {
     name: function
     for name, function in globals().items()

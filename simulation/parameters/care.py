@@ -36,7 +36,10 @@ class AssessmentParams(Frozen):
         low=0.0,
         high=100.0,
         plausible=(3.0, 12.0),
-        doc="Risk score above which a family counts as high risk (actieoverleg, MDA++).",
+        doc=(
+            "Risk score above which a family counts as high risk (actieoverleg, MDA++; VT asks the board to"
+            " investigate only for a high-risk family with children)."
+        ),
     )
 
 

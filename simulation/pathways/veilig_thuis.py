@@ -64,7 +64,12 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
         unsafe & ~investigation & (u_path < vt_params.p_investigation_if_unsafe + vt_params.p_conditions_if_unsafe)
     )
     local = u_local < np.where(unsafe, vt_params.p_local_team_if_unsafe, vt_params.p_local_team_if_safe)
-    board = unsafe & children & ((u_board < vt_params.p_board_if_unsafe_children) | (J.extra[jobs] > 0))
+    # VT's estimate of the family's violence (incidents a year). A request to the board is for
+    # structural unsafety: VT asks it for a family its risk score counts as high risk.
+    score = risk_score(model, fam)
+    high_risk = score >= model.params.care.assessment.high_risk_incidents_per_year
+    asks_board = high_risk & (u_board < vt_params.p_board_if_unsafe_children)
+    board = unsafe & children & (asks_board | (J.extra[jobs] > 0))
     inform_police = unsafe & ~from_police & (u_police < vt_params.p_inform_police)
     complex_case = unsafe & (pop.factor_count(fam) >= 2) & (u_zvh < vt_params.p_multi_agency_if_complex)
     local &= ~complex_case
@@ -113,7 +118,7 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     # VT stays involved through an investigation, conditions, or its monitoring after a handover.
     follow_up = start_follow_up(model, fam, now, org, unsafe & ~(investigation | conditions))
     add_at(pop.vt_open, fam[~(investigation | conditions | follow_up)], -1)
-    _candidates_for_tables(model, fam[unsafe], now[unsafe], org[unsafe], J.priority[jobs][unsafe] == 0)
+    _candidates_for_tables(model, fam[unsafe], now[unsafe], org[unsafe], J.priority[jobs][unsafe] == 0, score[unsafe])
 
 
 def request_board(
@@ -153,13 +158,13 @@ def _candidates_for_tables(
     now: NDArray[np.float64],
     org: IntArray,
     acute: NDArray[np.bool_],
+    score: NDArray[np.float64],
 ) -> None:
-    """High-risk families go to the action meeting; chronic, complex ones to MDA++."""
+    """High-risk families (by VT's risk `score`) go to the action meeting; chronic, complex ones to MDA++."""
     if fam.size == 0:
         return
     pop = model.population
     if model.mechanisms.level("actieoverleg", float(now[0])) > 0:
-        score = risk_score(model, fam)
         high = score >= model.params.care.assessment.high_risk_incidents_per_year
         high &= model.mechanisms.covers("actieoverleg", fam, float(now.min()))  # the tables' reach (ramp)
         model.action_meeting.propose(fam[high], now[high], acute[high], score[high])
