@@ -6,8 +6,8 @@ backlog takes time to clear where a function runs close to its capacity. When th
 Kinderbescherming ran at about 90% of its capacity (calibration step 13), one warm-up year left
 current practice's wait for a board investigation at 26 days in policy year 0 against 6-8 days
 from year 2 on; two warm-up years, 9 days in year 0. Since step 15 (the board sized to its
-published volume) one warm-up year gives 6.1 days in year 0 and 6.6 in year 1 against 2.1-3.9 from
-year 2 on, and two, 4.8 days in year 0 (median of ten region replications).
+published volume) one warm-up year gives 5.3 days in year 0 and 6.0 in year 1 against 1.9-3.7 from
+year 2 on, and two, 6.0 and 3.9 days (median of ten region replications).
 Two years is also the warm-up the calibration is measured with (docs/calibration.md, ODD §3.1).
 """
 

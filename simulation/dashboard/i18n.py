@@ -199,7 +199,7 @@ Eén Veilig Thuis-regio met synthetische gezinnen (geen echte casussen). Eén st
   moet wachtrijen, caseloads en personeel opbouwen. Dat jaar staat grijs links van jaar 0; beleid
   (mechanismen, herinrichting) begint in jaar 0. Zo leest de klas het vollopen niet als beleidseffect.
   Eén inloopjaar is wat kort: de achterstand van dat eerste jaar loopt in jaar 0 en 1 nog weg
-  (wachttijd voor een raadsonderzoek ongeveer 6 dagen in jaar 0 en 1, daarna 2 à 4).
+  (wachttijd voor een raadsonderzoek 5 à 6 dagen in jaar 0 en 1, daarna 2 à 4).
   Vergelijk daarom met het tweede scenario, niet met het begin van de lijn. Planners rekenen met
   twee inloopjaren.
 - **Herhaald geweld** (benadering): van de gezinnen die ooit bij Veilig Thuis zijn gemeld en nog in
@@ -231,7 +231,7 @@ One Veilig Thuis region with synthetic families (no real cases). One step is one
   policy (mechanisms, restructuring) starts at year 0, so the room does not read the chain filling
   up as an effect of policy.
   One warm-up year is a little short: the backlog of that first year still clears in years 0 and 1
-  (wait for a board investigation about 6 days in years 0 and 1, 2-4 after).
+  (wait for a board investigation 5-6 days in years 0 and 1, 2-4 after).
   So compare with the second scenario, not with the start of the line. Planners' runs use two
   warm-up years.
 - **Repeat violence** (proxy): of the families ever reported to Veilig Thuis and still in view,

@@ -251,7 +251,12 @@ def _follow_up_contact(model: ChainModel, fam: IntArray, times: NDArray[np.float
 
 def after_follow_up(model: ChainModel, jobs: IntArray) -> None:
     """A monitoring contact is done: VT assesses safety again (its own follow-up, not a duplicate
-    assessment) and goes on while the family is judged unsafe and the longest monitoring allows."""
+    assessment) and goes on while the family is judged unsafe and the longest monitoring allows.
+
+    Where the contact finds a family with children still unsafe and its risk score counts it high
+    risk, VT asks the board to investigate as it would at a triage (`p_board_if_unsafe_children`):
+    safety that does not come after a handover is what the monitoring is for.
+    """
     J = model.jobs
     pop = model.population
     vt_params = model.params.organisations.veilig_thuis
@@ -259,6 +264,12 @@ def after_follow_up(model: ChainModel, jobs: IntArray) -> None:
     org = model.queue_org[J.queue[jobs]]
     now = J.end[jobs]
     unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS, count=False, times=now)
+    high_risk = risk_score(model, fam) >= model.params.care.assessment.high_risk_incidents_per_year
+    asks_board = high_risk & (pop.draws("vt_board_follow_up", fam) < vt_params.p_board_if_unsafe_children)
+    board = unsafe & (pop.n_children[fam] > 0) & asks_board
+    board &= model.not_in(ServiceKind.BOARD_INVESTIGATION, fam) & model.not_in(ServiceKind.GI_SUPERVISION, fam)
+    model.decide(fam[board], org[board], Reason.REQUEST_BOARD_INVESTIGATION, now[board])
+    request_board(model, fam[board], now[board], org[board])
     next_contact = now + vt_params.follow_up_interval_days
     goes_on = unsafe & (next_contact - pop.follow_up_since[fam] <= vt_params.follow_up_max_days)
     model.later(next_contact[goes_on], _follow_up_contact, fam[goes_on], org[goes_on])
