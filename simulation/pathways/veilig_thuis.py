@@ -64,12 +64,8 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
         unsafe & ~investigation & (u_path < vt_params.p_investigation_if_unsafe + vt_params.p_conditions_if_unsafe)
     )
     local = u_local < np.where(unsafe, vt_params.p_local_team_if_unsafe, vt_params.p_local_team_if_safe)
-    # VT's estimate of the family's violence (incidents a year). A request to the board is for
-    # structural unsafety: VT asks it for a family its risk score counts as high risk.
-    score = risk_score(model, fam)
-    high_risk = score >= model.params.care.assessment.high_risk_incidents_per_year
-    asks_board = high_risk & (u_board < vt_params.p_board_if_unsafe_children)
-    board = unsafe & children & (asks_board | (J.extra[jobs] > 0))
+    score = risk_score(model, fam)  # VT's estimate of the family's violence (incidents a year)
+    board = _asks_board(model, fam, unsafe, score, u_board) | (unsafe & children & (J.extra[jobs] > 0))
     inform_police = unsafe & ~from_police & (u_police < vt_params.p_inform_police)
     complex_case = unsafe & (pop.factor_count(fam) >= 2) & (u_zvh < vt_params.p_multi_agency_if_complex)
     local &= ~complex_case
@@ -119,6 +115,21 @@ def after_triage(model: ChainModel, jobs: IntArray) -> None:
     follow_up = start_follow_up(model, fam, now, org, unsafe & ~(investigation | conditions))
     add_at(pop.vt_open, fam[~(investigation | conditions | follow_up)], -1)
     _candidates_for_tables(model, fam[unsafe], now[unsafe], org[unsafe], J.priority[jobs][unsafe] == 0, score[unsafe])
+
+
+def _asks_board(
+    model: ChainModel,
+    fam: IntArray,
+    unsafe: NDArray[np.bool_],
+    score: NDArray[np.float64],
+    u_board: NDArray[np.float64],
+) -> NDArray[np.bool_]:
+    """VT's rule for asking the board to investigate, at a triage and at a monitoring contact: a
+    family with children it judged unsafe whose risk `score` counts it high risk (structural
+    unsafety, which a protection measure answers), with chance `p_board_if_unsafe_children`."""
+    high_risk = score >= model.params.care.assessment.high_risk_incidents_per_year
+    chance = model.params.organisations.veilig_thuis.p_board_if_unsafe_children
+    return unsafe & (model.population.n_children[fam] > 0) & high_risk & (u_board < chance)
 
 
 def request_board(
@@ -264,9 +275,8 @@ def after_follow_up(model: ChainModel, jobs: IntArray) -> None:
     org = model.queue_org[J.queue[jobs]]
     now = J.end[jobs]
     unsafe = assess(model, fam, org, float(now.min()), OrgKind.VEILIG_THUIS, count=False, times=now)
-    high_risk = risk_score(model, fam) >= model.params.care.assessment.high_risk_incidents_per_year
-    asks_board = high_risk & (pop.draws("vt_board_follow_up", fam) < vt_params.p_board_if_unsafe_children)
-    board = unsafe & (pop.n_children[fam] > 0) & asks_board
+    score = risk_score(model, fam)
+    board = _asks_board(model, fam, unsafe, score, pop.draws("vt_board_follow_up", fam))
     board &= model.not_in(ServiceKind.BOARD_INVESTIGATION, fam) & model.not_in(ServiceKind.GI_SUPERVISION, fam)
     model.decide(fam[board], org[board], Reason.REQUEST_BOARD_INVESTIGATION, now[board])
     request_board(model, fam[board], now[board], org[board])
