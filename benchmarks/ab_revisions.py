@@ -5,8 +5,9 @@
 Checks out BASE (and `--new`, default: the working tree) into temporary git worktrees, then runs
 one replication of current practice per revision in fresh processes, alternating A, B, A, B, ...
 so that the shared machine's noise falls on both alike. Prints the run times, their medians and
-the speed-up, and a SHA-256 over all event records and per-family counters of each revision:
-a pure speed change must leave them equal.
+the speed-up, and a SHA-256 over all event records (integer columns as 64-bit values, so a narrower
+column type hashes alike) and per-family counters of each revision: a pure speed change must leave
+them equal.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ seconds = time.perf_counter() - start
 digest = hashlib.sha256()
 for name, column in model.log.arrays().items():
     digest.update(name.encode())
+    if column.dtype.kind in "iu":  # values, not their width: a narrower column holds the same records
+        column = column.astype(np.int64)
     digest.update(np.ascontiguousarray(column).tobytes())
 for name in ("n_handoffs", "n_professionals", "decision_counter", "in_service", "measure_count", "help_count"):
     digest.update(np.ascontiguousarray(getattr(model.population, name)).tobytes())

@@ -5,7 +5,8 @@
 Prints:
   * region scale, 5 policy years (+ the default warm-up, `simulation.warmup`): wall time of one
     replication;
-  * national scale, 5 policy years (+ warm-up): wall time and peak memory (separate process);
+  * national scale, 5 policy years (+ warm-up): wall time and peak memory, of the simulation and
+    with its outputs collected (separate process);
   * microseconds per simulated event (event records written);
   * the family-incident core of the model against a plain-numpy reference of the same process
     (incident clock by hazard thresholds, monthly risk walk), timed side by side, interleaved;
@@ -38,12 +39,19 @@ from simulation.warmup import WARMUP_YEARS
 TARGETS = {"region_s": 1.0, "national_s": 10.0, "national_peak_gb": 1.5, "core_ratio": 3.0}
 
 
-def run_once(scale: str, years: float) -> dict[str, float]:
-    """One replication in this process: wall time, events, peak memory (maxrss)."""
+def run_once(scale: str, years: float, with_outputs: bool = False) -> dict[str, float]:
+    """One replication in this process: wall time, events, peak memory (maxrss) of the simulation
+    and, `with_outputs`, also after collecting its outputs (records, families, daily series) as
+    `samenloop run` does before it writes them."""
     import resource
 
     from simulation.model import ChainModel
+    from simulation.results import collect
+    from simulation.runner import snapshot_counters
     from simulation.scenario_files import load_scenario
+
+    def peak_gib() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2  # ru_maxrss is in KiB
 
     scenario = load_scenario("current-practice")
     start = time.perf_counter()
@@ -51,21 +59,25 @@ def run_once(scale: str, years: float) -> dict[str, float]:
     built = time.perf_counter()
     model.run()
     done = time.perf_counter()
-    events = len(model.log)
-    return {
+    run = {
         "build_s": built - start,
         "run_s": done - built,
         "total_s": done - start,
-        "events": events,
+        "events": len(model.log),
         "days": model.horizon_days,
-        "peak_gib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2,  # ru_maxrss is in KiB
+        "peak_gib": peak_gib(),
     }
+    if with_outputs:
+        collect(model, snapshot_counters(model), years=years)
+        run["collect_s"] = time.perf_counter() - done
+        run["peak_with_outputs_gib"] = peak_gib()
+    return run
 
 
-def in_subprocess(scale: str, years: float) -> dict[str, float]:
+def in_subprocess(scale: str, years: float, with_outputs: bool = False) -> dict[str, float]:
     code = (
         f"import json, sys; sys.path.insert(0, 'benchmarks'); from bench_model import run_once; "
-        f"print(json.dumps(run_once({scale!r}, {years})))"
+        f"print(json.dumps(run_once({scale!r}, {years}, {with_outputs})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
@@ -206,7 +218,7 @@ def main() -> None:
     args = parser.parse_args()
     years = 1.0 if args.quick else 5.0
     region = in_subprocess("region", years)
-    national = in_subprocess("national", 0.5 if args.quick else years)
+    national = in_subprocess("national", 0.5 if args.quick else years, with_outputs=True)
     days = round((years + 1.0) * DAYS_PER_YEAR)
     core_region = core_ratio(days, 1 / 26, 3)
     core_national = core_ratio(days, 1.0, 1 if args.quick else 3)
@@ -227,6 +239,11 @@ def main() -> None:
             "national: peak memory (max RSS)",
             f"{national['peak_gib']:.2f} GiB ({national['peak_gib'] * 1.024**3:.2f} GB)",
             f"<= {TARGETS['national_peak_gb']} GB",
+        ),
+        (
+            "  with the outputs collected (records, families)",
+            f"{national['peak_with_outputs_gib']:.2f} GiB ({national['peak_with_outputs_gib'] * 1.024**3:.2f} GB)",
+            "",
         ),
         ("region: microseconds per event record", f"{region['run_s'] / region['events'] * 1e6:.1f} us", ""),
         ("national: microseconds per event record", f"{national['run_s'] / national['events'] * 1e6:.1f} us", ""),
